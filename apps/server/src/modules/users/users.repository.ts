@@ -1,0 +1,79 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Role } from '@teilhabe/shared';
+import type { DbOrTx } from '../../platform/db/client.js';
+import { memberships, users } from '../../platform/db/schema.js';
+
+export interface UserWithMemberships {
+  id: string;
+  email: string;
+  displayName: string;
+  active: boolean;
+  totpEnabled: boolean;
+  passwordSet: boolean;
+  lastLoginAt: Date | null;
+  createdAt: Date;
+  version: number;
+  memberships: { organisationId: string; organisationName: string; role: Role }[];
+}
+
+const select = sql`
+  SELECT u.id, u.email, u.display_name AS "displayName", u.active, u.totp_enabled AS "totpEnabled",
+         (u.password_hash IS NOT NULL) AS "passwordSet", u.last_login_at AS "lastLoginAt", u.created_at AS "createdAt", u.version,
+         coalesce((SELECT json_agg(json_build_object('organisationId', m.organisation_id, 'organisationName', o.name, 'role', m.role) ORDER BY o.name, m.role)
+                   FROM memberships m JOIN organisations o ON o.id = m.organisation_id WHERE m.user_id = u.id), '[]'::json) AS memberships
+  FROM users u`;
+
+function hydrate(row: Record<string, unknown>): UserWithMemberships {
+  return {
+    ...(row as unknown as UserWithMemberships),
+    lastLoginAt: row.lastLoginAt ? new Date(row.lastLoginAt as string) : null,
+    createdAt: new Date(row.createdAt as string),
+  };
+}
+
+export async function listUsers(db: DbOrTx, q: string | undefined, limit: number, offset: number) {
+  const filter = q ? sql`WHERE u.email ILIKE ${'%' + q + '%'} OR u.display_name ILIKE ${'%' + q + '%'}` : sql``;
+  const [rows, count] = await Promise.all([
+    db.execute(sql`${select} ${filter} ORDER BY lower(u.display_name), u.id LIMIT ${limit} OFFSET ${offset}`),
+    db.execute<{ total: number }>(sql`SELECT count(*)::int AS total FROM users u ${filter}`),
+  ]);
+  return { items: rows.rows.map(hydrate), total: count.rows[0]?.total ?? 0 };
+}
+
+export async function findUser(db: DbOrTx, id: string) {
+  const result = await db.execute(sql`${select} WHERE u.id = ${id}`);
+  return result.rows[0] ? hydrate(result.rows[0]) : undefined;
+}
+
+export async function emailTaken(db: DbOrTx, email: string): Promise<boolean> {
+  const result = await db.execute(sql`SELECT 1 FROM users WHERE lower(email) = ${email.toLowerCase()}`);
+  return result.rows.length > 0;
+}
+
+export async function insertUser(db: DbOrTx, values: { email: string; displayName: string; passwordHash?: string | null; totpSecret?: string | null; totpEnabled?: boolean }) {
+  const [row] = await db.insert(users).values(values).returning({ id: users.id });
+  return row!.id;
+}
+
+export async function replaceMemberships(db: DbOrTx, userId: string, list: { organisationId: string; role: Role }[]) {
+  await db.delete(memberships).where(eq(memberships.userId, userId));
+  const unique = new Map(list.map((m) => [`${m.organisationId}:${m.role}`, m]));
+  if (unique.size) await db.insert(memberships).values([...unique.values()].map((m) => ({ userId, ...m })));
+}
+
+export async function updateUser(db: DbOrTx, id: string, version: number, values: { displayName?: string; active?: boolean }) {
+  const rows = await db
+    .update(users)
+    .set({ ...values, version: sql`${users.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(users.id, id), eq(users.version, version)))
+    .returning({ id: users.id });
+  return rows.length === 1;
+}
+
+export async function existingOrganisationIds(db: DbOrTx, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const result = await db.execute<{ id: string }>(
+    sql`SELECT id FROM organisations WHERE active AND id IN (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`,
+  );
+  return new Set(result.rows.map((r) => r.id));
+}
