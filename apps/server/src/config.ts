@@ -36,7 +36,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const publicUrl = env.PUBLIC_URL ?? `http://localhost:${port}`;
   return {
     port,
-    host: env.HOST ?? '127.0.0.1',
+    host: env.HOST ?? 'localhost',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.TEILHABE_DATA_DIR ?? 'data'),
     demoPassword: env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD,

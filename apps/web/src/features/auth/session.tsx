@@ -26,14 +26,15 @@ export function useSession() {
   return useQuery({ queryKey: sessionQueryKey, queryFn: fetchSession, staleTime: 5 * 60_000, retry: false });
 }
 
+// Set when a request found the session gone, so the login page can say why the user is there.
+let sessionExpired = false;
+
 /** Stores a fresh session (after login) without asking the server again. */
 export function storeSession(queryClient: QueryClient, session: Session): void {
+  sessionExpired = false;
   setCsrfToken(session.csrfToken);
   queryClient.setQueryData(sessionQueryKey, session);
 }
-
-// Set when a request found the session gone, so the login page can say why the user is there.
-let sessionExpired = false;
 
 /** Forgets the session locally (server said 401, or the user logged out). */
 export function dropSession(queryClient: QueryClient, reason: 'expired' | 'logout'): void {
@@ -45,10 +46,9 @@ export function dropSession(queryClient: QueryClient, reason: 'expired' | 'logou
   queryClient.setQueryData(sessionQueryKey, null);
 }
 
-export function consumeSessionExpired(): boolean {
-  const value = sessionExpired;
-  sessionExpired = false;
-  return value;
+/** True when the last session ended because the server no longer knew it (not by logging out). */
+export function wasSessionExpired(): boolean {
+  return sessionExpired;
 }
 
 const MeContext = createContext<Me | null>(null);
