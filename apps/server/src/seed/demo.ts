@@ -3,6 +3,8 @@ import { ROLE_LABELS_DE, type Role } from '@teilhabe/shared';
 import type { Db } from '../platform/db/client.js';
 import { recordAudit } from '../platform/audit/audit.js';
 import { makeKreis, makeUser, type KreisTree } from './factories.js';
+import { seedStaffingDemo } from '../modules/staffing/staffing.seed.js';
+import { seedFundingDemo } from '../modules/funding/funding.seed.js';
 
 export const DEMO_DOMAIN = 'teilhabe.example';
 export const demoEmail = (role: Role) => `${role}@${DEMO_DOMAIN}`;
@@ -22,7 +24,10 @@ const DEMO_USERS: { role: Role; name: string; org: (t: KreisTree) => string }[] 
 
 /** A later module adds its demo data by appending a seeder here; each gets the tree built above. */
 export type DemoSeeder = (db: Db, tree: KreisTree) => Promise<void>;
-export const demoSeeders: { name: string; seed: DemoSeeder }[] = [];
+export const demoSeeders: { name: string; seed: DemoSeeder }[] = [
+  { name: 'staffing', seed: seedStaffingDemo },
+  { name: 'funding', seed: seedFundingDemo },
+];
 
 export async function isSeeded(db: Db): Promise<boolean> {
   const result = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM organisations`);

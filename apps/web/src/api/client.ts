@@ -129,9 +129,14 @@ async function toApiError(response: Response): Promise<ApiError> {
 
 /**
  * Calls the API and checks the answer against `schema`, so that what the UI renders has the shape the contract
- * promises. Throws ApiError for every non-2xx answer.
+ * promises. Throws ApiError for every non-2xx answer. The schema may still be loading (a Promise): the shell loads
+ * Zod lazily, so the request starts at once and the check waits for it.
  */
-export async function apiRequest<S extends z.ZodType>(path: string, schema: S, options: RequestOptions = {}): Promise<z.output<S>> {
+export async function apiRequest<S extends z.ZodType>(
+  path: string,
+  schema: S | Promise<S>,
+  options: RequestOptions = {},
+): Promise<z.output<S>> {
   const method = options.method ?? (options.body === undefined ? 'GET' : 'POST');
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
@@ -160,7 +165,7 @@ export async function apiRequest<S extends z.ZodType>(path: string, schema: S, o
   }
 
   const body = await readJson(response);
-  const parsed = schema.safeParse(body);
+  const parsed = (await schema).safeParse(body);
   if (!parsed.success) {
     console.error(`Unerwartete Antwort von ${method} ${path}`, parsed.error.issues);
     throw new ApiError(response.status, 'invalid_response', translate('error.invalidResponse'));
@@ -169,10 +174,10 @@ export async function apiRequest<S extends z.ZodType>(path: string, schema: S, o
 }
 
 export const api = {
-  get: <S extends z.ZodType>(path: string, schema: S, options: Omit<RequestOptions, 'method' | 'body'> = {}) =>
+  get: <S extends z.ZodType>(path: string, schema: S | Promise<S>, options: Omit<RequestOptions, 'method' | 'body'> = {}) =>
     apiRequest(path, schema, { ...options, method: 'GET' }),
-  post: <S extends z.ZodType>(path: string, schema: S, body: unknown = {}, options: Omit<RequestOptions, 'method' | 'body'> = {}) =>
+  post: <S extends z.ZodType>(path: string, schema: S | Promise<S>, body: unknown = {}, options: Omit<RequestOptions, 'method' | 'body'> = {}) =>
     apiRequest(path, schema, { ...options, method: 'POST', body }),
-  patch: <S extends z.ZodType>(path: string, schema: S, body: unknown, options: Omit<RequestOptions, 'method' | 'body'> = {}) =>
+  patch: <S extends z.ZodType>(path: string, schema: S | Promise<S>, body: unknown, options: Omit<RequestOptions, 'method' | 'body'> = {}) =>
     apiRequest(path, schema, { ...options, method: 'PATCH', body }),
 };

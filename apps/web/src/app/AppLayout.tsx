@@ -37,7 +37,7 @@ export function AppLayout() {
         padding={{ base: 'sm', sm: 'lg' }}
       >
         <AppShell.Header>
-          <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="xs">
+          <Group h="100%" px={{ base: 'xs', sm: 'md' }} justify="space-between" wrap="nowrap" gap="xs">
             <Group gap="sm" wrap="nowrap">
               <Burger
                 opened={navOpened}
@@ -50,7 +50,7 @@ export function AppLayout() {
               />
               <Anchor component={Link} to="/" c="blue.9" fw={700} fz="lg" underline="never">
                 <Group gap={8} wrap="nowrap">
-                  <Image src="/favicon.svg" alt="" w={28} h={28} />
+                  <Image src="/favicon.svg" alt="" w={28} h={28} visibleFrom="xs" />
                   <span>Teilhabe</span>
                 </Group>
               </Anchor>

@@ -9,7 +9,7 @@ export function LanguageSwitch() {
       aria-label={t('language.label')}
       value={locale}
       size="xs"
-      w={104}
+      w={96}
       onChange={(event) => {
         const next = event.currentTarget.value;
         if (isLocale(next)) setLocale(next);

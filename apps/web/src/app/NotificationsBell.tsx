@@ -1,9 +1,9 @@
 import { ActionIcon, Anchor, Button, Group, Indicator, Popover, ScrollArea, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { OkResponse } from '@teilhabe/shared';
 import { api } from '../api/client';
-import { NotificationsResponse, type NotificationItem } from '../api/schemas';
+import { notificationsSchema, okSchema } from '../api/lazySchemas';
+import type { NotificationItem } from '../api/schemas';
 import { useI18n } from '../i18n';
 import { BellIcon } from '../ui/icons';
 
@@ -15,11 +15,11 @@ export function NotificationsBell() {
   const queryClient = useQueryClient();
   const query = useQuery({
     queryKey: notificationsQueryKey,
-    queryFn: () => api.get('/notifications', NotificationsResponse),
+    queryFn: () => api.get('/notifications', notificationsSchema()),
     refetchInterval: 60_000,
   });
   const markRead = useMutation({
-    mutationFn: (id: string) => api.post(`/notifications/${encodeURIComponent(id)}/read`, OkResponse),
+    mutationFn: (id: string) => api.post(`/notifications/${encodeURIComponent(id)}/read`, okSchema()),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: notificationsQueryKey }),
   });
 

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Navigate, Outlet, useLocation, useSearchParams } from 'react-router';
 import type { Permission } from '@teilhabe/shared';
-import { hasPermission, MeProvider, safeReturnPath, useMe, useSession } from '../features/auth/session';
+import { hasPermission, lastSessionEnd, MeProvider, safeReturnPath, useMe, useSession } from '../features/auth/session';
 import { Loading, QueryError } from '../ui/feedback';
 import { ForbiddenPage } from './ErrorPages';
 
@@ -24,7 +24,11 @@ export function RequireSession() {
   if (session.isError) return <QueryError error={session.error} onRetry={() => void session.refetch()} />;
 
   const here = `${location.pathname}${location.search}`;
-  if (!session.data) return <Navigate to={withReturn('/anmelden', safeReturnPath(here))} replace />;
+  if (!session.data) {
+    // After a logout the next person at this computer should not land on the previous user's page.
+    const loggedOut = lastSessionEnd()?.reason === 'logout';
+    return <Navigate to={loggedOut ? '/anmelden' : withReturn('/anmelden', safeReturnPath(here))} replace />;
+  }
 
   const user = session.data.user;
   const onTotpPage = location.pathname === TOTP_SETUP_PATH;

@@ -42,6 +42,10 @@ export function createAppTheme(t: Translator['t']): MantineThemeOverride {
       Alert: {
         defaultProps: { closeButtonLabel: t('ui.closeAlert') },
       },
+      // Uppercase small print is hard to read; sentence case is calmer, especially in German.
+      Badge: {
+        defaultProps: { tt: 'none', fw: 600 },
+      },
     },
   });
 }

@@ -1,7 +1,8 @@
 import { createContext, Fragment, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { ORGANISATION_KIND_LABELS_DE, ROLE_LABELS_DE, isRole, type OrganisationKind } from '@teilhabe/shared';
+// Deep import: the package index also loads the Zod schemas, which the shell does not need at start.
+import { ROLE_LABELS_DE, isRole } from '@teilhabe/shared/access/permissions';
 import { de, type MessageKey } from './de';
-import { en, ORGANISATION_KIND_LABELS_EN, ROLE_LABELS_EN } from './en';
+import { en, ROLE_LABELS_EN } from './en';
 
 export type { MessageKey } from './de';
 export const LOCALES = ['de', 'en'] as const;
@@ -46,7 +47,11 @@ export function translate(key: MessageKey, vars?: MessageVars, locale: Locale = 
 }
 
 /** Keys that exist as `<base>_one` and `<base>_other`. */
-type PluralBase<K extends string> = K extends `${infer Base}_one` ? (`${Base}_other` extends K ? Base : never) : never;
+type PluralBase<K extends string, All extends string = K> = K extends `${infer Base}_one`
+  ? `${Base}_other` extends All
+    ? Base
+    : never
+  : never;
 export type PluralKey = PluralBase<MessageKey>;
 
 export interface Translator {
@@ -59,9 +64,10 @@ export interface Translator {
   tx: (key: MessageKey, vars: Readonly<Record<string, ReactNode>>) => ReactNode;
   formatDateTime: (iso: string | null | undefined) => string;
   formatDate: (iso: string | null | undefined) => string;
+  /** Date and time with seconds, for the audit log. */
+  formatTimestamp: (iso: string | null | undefined) => string;
   formatNumber: (value: number) => string;
   roleLabel: (role: string) => string;
-  kindLabel: (kind: OrganisationKind) => string;
 }
 
 const I18nContext = createContext<{ locale: Locale; setLocale: (locale: Locale) => void } | null>(null);
@@ -92,6 +98,7 @@ function buildTranslator(locale: Locale, setLocale: (locale: Locale) => void): T
   const intl = INTL_LOCALE[locale];
   const dateTime = new Intl.DateTimeFormat(intl, { timeZone: TIME_ZONE, dateStyle: 'medium', timeStyle: 'short' });
   const date = new Intl.DateTimeFormat(intl, { timeZone: TIME_ZONE, dateStyle: 'medium' });
+  const timestamp = new Intl.DateTimeFormat(intl, { timeZone: TIME_ZONE, dateStyle: 'medium', timeStyle: 'medium' });
   const number = new Intl.NumberFormat(intl);
   const plural = new Intl.PluralRules(intl);
   const t = (key: MessageKey, vars?: MessageVars) => translate(key, vars, locale);
@@ -117,12 +124,12 @@ function buildTranslator(locale: Locale, setLocale: (locale: Locale) => void): T
     },
     formatDateTime: formatWith(dateTime),
     formatDate: formatWith(date),
+    formatTimestamp: formatWith(timestamp),
     formatNumber: (value) => number.format(value),
     roleLabel: (role) => {
       if (!isRole(role)) return role;
       return locale === 'de' ? ROLE_LABELS_DE[role] : ROLE_LABELS_EN[role];
     },
-    kindLabel: (kind) => (locale === 'de' ? ORGANISATION_KIND_LABELS_DE[kind] : ORGANISATION_KIND_LABELS_EN[kind]),
   };
 }
 

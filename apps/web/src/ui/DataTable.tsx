@@ -37,7 +37,7 @@ export function DataTable<T>({ caption, columns, rows, rowKey, empty, minWidth =
       bd="1px solid var(--mantine-color-gray-3)"
       bdrs="md"
     >
-      <Table miw={minWidth} verticalSpacing="sm" horizontalSpacing="md" striped highlightOnHover>
+      <Table miw={minWidth} fz="sm" verticalSpacing="sm" horizontalSpacing="sm" striped highlightOnHover>
         <caption>
           <VisuallyHidden>{caption}</VisuallyHidden>
         </caption>

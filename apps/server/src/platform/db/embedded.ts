@@ -31,9 +31,40 @@ function binDir(): string {
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+    if ((e as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  // A zombie has exited but was not reaped (a PID 1 that does not reap orphans, e.g. a container without init).
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat[stat.lastIndexOf(')') + 2] !== 'Z';
+  } catch {
+    return true;
+  }
+}
+
+/** PostgreSQL processes working in a cluster folder: a postmaster's children chdir there and outlive a killed postmaster briefly. */
+function processesIn(clusterDir: string): number[] {
+  let real: string;
+  try {
+    real = fs.realpathSync(clusterDir);
+  } catch {
+    return [];
+  }
+  const found: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid) || pid === process.pid) continue;
+    if (cwdOf(pid) === real && isAlive(pid) && cmdline(pid).startsWith('postgres')) found.push(pid);
+  }
+  return found;
+}
+
+function cwdOf(pid: number): string | undefined {
+  try {
+    return fs.readlinkSync(`/proc/${pid}/cwd`);
+  } catch {
+    return undefined;
   }
 }
 
@@ -121,7 +152,24 @@ async function stopLeftoverPostmaster(clusterDir: string, log: (m: string) => vo
   const pidFile = path.join(clusterDir, 'postmaster.pid');
   if (!fs.existsSync(pidFile)) return;
   const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !cmdline(pid).includes('postgres')) return;
+  if (!Number.isInteger(pid) || pid <= 0) return;
+  // A postmaster works in its data folder; a PID whose folder we cannot see is left alone (PostgreSQL then refuses).
+  const alive = isAlive(pid);
+  const cwd = alive ? cwdOf(pid) : undefined;
+  if (alive && cwd === undefined) return;
+  if (!alive || cwd !== fs.realpathSync(clusterDir)) {
+    // The postmaster was killed (e.g. with the app's process group), or after a reboot its PID belongs to another
+    // program. PostgreSQL would take that PID (or a zombie's) for a running server: wait for orphaned backends, which
+    // exit on their own within moments, then drop the stale file.
+    let orphans = processesIn(clusterDir);
+    for (const until = Date.now() + 10_000; orphans.length && Date.now() < until; orphans = processesIn(clusterDir)) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    for (const orphan of orphans) process.kill(orphan, 'SIGKILL');
+    log(`Removing the stale lock file of a PostgreSQL server (PID ${pid}) from an earlier run`);
+    fs.rmSync(pidFile, { force: true });
+    return;
+  }
   log(`Stopping a PostgreSQL server (PID ${pid}) left over from an earlier run on this data folder`);
   process.kill(pid, 'SIGINT');
   if (await waitForExit(pid, 15_000)) return;
@@ -129,14 +177,20 @@ async function stopLeftoverPostmaster(clusterDir: string, log: (m: string) => vo
   if (!(await waitForExit(pid, 5_000))) throw new Error(`PostgreSQL (PID ${pid}) does not stop`);
 }
 
+/** Data folders this process holds: a lock file with our own PID is stale only if it is not in here (PID reuse). */
+const heldDataDirs = new Set<string>();
+
 /** One app per data folder: a lock file with our PID; a stale one (dead process) is taken over. */
 export function lockDataDir(dataDir: string): () => void {
   fs.mkdirSync(dataDir, { recursive: true });
   const lockFile = path.join(dataDir, 'teilhabe.pid');
+  const key = path.resolve(dataDir);
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+      heldDataDirs.add(key);
       return () => {
+        heldDataDirs.delete(key);
         try {
           if (fs.readFileSync(lockFile, 'utf8') === String(process.pid)) fs.unlinkSync(lockFile);
         } catch {
@@ -146,7 +200,8 @@ export function lockDataDir(dataDir: string): () => void {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const holder = Number(fs.readFileSync(lockFile, 'utf8'));
-      if (holder && holder !== process.pid && isAlive(holder) && cmdline(holder).includes('node')) {
+      const ours = holder === process.pid && heldDataDirs.has(key);
+      if (ours || (holder && holder !== process.pid && isAlive(holder) && cmdline(holder).includes('node'))) {
         throw new DataDirLockedError(
           `Teilhabe läuft bereits mit dem Datenordner ${dataDir} (PID ${holder}). Bitte diesen Prozess beenden oder TEILHABE_DATA_DIR ändern.\n` +
             `Teilhabe is already running on the data folder ${dataDir} (PID ${holder}). Stop that process or set TEILHABE_DATA_DIR.`,

@@ -99,6 +99,18 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     requestIdHeader: false,
     genReqId: () => randomUUID(),
     routerOptions: { maxParamLength: 200 },
+    // Router errors (bad percent-encoding, over-long path parameter) get the same German error body as all others.
+    frameworkErrors: (error, request, reply) => {
+      const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      void (reply as unknown as FastifyReply)
+        .status(tooLong ? 414 : 400)
+        .header('x-request-id', request.id)
+        .send({
+          code: 'validation_failed',
+          message: tooLong ? 'Die Adresse ist zu lang.' : 'Die Adresse ist ungültig (fehlerhafte Kodierung).',
+          requestId: request.id,
+        });
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -116,6 +128,10 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     }
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) if (method !== 'HEAD') routes.push({ method, url: route.url, access: config.access });
+    // A mutating route without a body schema takes `{}` or nothing, never unknown fields (B-03/B-04).
+    if (methods.some((m) => MUTATING.has(m)) && !route.schema?.body) {
+      route.schema = { ...route.schema, body: z.strictObject({}).optional() } as typeof route.schema;
+    }
     if (route.url.startsWith('/api/v1') || route.url === '/healthz' || route.url === '/readyz') {
       route.schema = {
         ...route.schema,
@@ -241,7 +257,9 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     if (validation) {
       return reply.status(400).send({ code: 'validation_failed', ...validation, requestId });
     }
-    const pgCode = (error as unknown as { code?: string }).code;
+    // Drizzle wraps driver errors (DrizzleQueryError): the PostgreSQL code and message are on `cause`.
+    const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
+    const pgCode = (error as unknown as { code?: string }).code ?? (typeof cause?.code === 'string' ? cause.code : undefined);
     const known = mapKnownError(error, pgCode);
     if (known) {
       if (known.statusCode >= 500) request.log.warn({ code: pgCode }, 'service unavailable');
@@ -335,7 +353,8 @@ function mapKnownError(error: FastifyError, pgCode: string | undefined): AppErro
         'retry-after': '5',
       });
   }
-  if (/timeout exceeded when trying to connect|Connection terminated/i.test(error.message)) {
+  const causeMessage = String((error as { cause?: { message?: unknown } }).cause?.message ?? '');
+  if (/timeout exceeded when trying to connect|Connection terminated/i.test(`${error.message} ${causeMessage}`)) {
     return new AppError(503, 'service_unavailable', 'Der Server ist ausgelastet. Bitte gleich erneut versuchen.', undefined, { 'retry-after': '5' });
   }
   return null;

@@ -1,6 +1,7 @@
 import type { FastifyError } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 
+const MAX_FIELDS = 20;
 const LOCATION_DE: Record<string, string> = { body: 'Eingabe', querystring: 'Suchparameter', params: 'Adresse', headers: 'Kopfzeilen' };
 
 /** Turns a Zod validation failure into `{message, fields}` with German texts naming every bad field. */
@@ -8,10 +9,12 @@ export function describeValidationError(error: FastifyError): { message: string;
   if (!hasZodFastifySchemaValidationErrors(error)) return null;
   const fields: Record<string, string> = {};
   for (const issue of error.validation) {
+    // A body with 50,000 unknown keys must not produce a 50,000-field answer (B-02): the first few name the problem.
+    if (Object.keys(fields).length >= MAX_FIELDS) break;
     const path = issue.instancePath.split('/').filter(Boolean);
     const keys = (issue.params as { keys?: string[] }).keys;
     if (issue.keyword === 'unrecognized_keys' && keys) {
-      for (const key of keys) fields[[...path, key].join('.')] = 'Unbekanntes Feld – nicht erlaubt';
+      for (const key of keys.slice(0, MAX_FIELDS)) fields[[...path, key].join('.')] = 'Unbekanntes Feld – nicht erlaubt';
       continue;
     }
     const key = path.length ? path.join('.') : (error.validationContext ?? 'body');

@@ -2,6 +2,7 @@ import PgBoss from 'pg-boss';
 import type { Config } from '../../config.js';
 import type { Database } from '../db/client.js';
 import { purgeExpiredSessions } from '../auth/sessions.js';
+import { fundingRemindersJob } from '../../modules/funding/funding.jobs.js';
 
 export interface Jobs {
   boss: PgBoss;
@@ -18,6 +19,7 @@ export interface ScheduledJob {
 /** Periodic work (retention, reminders, purges). A module adds its job here; every run is in the same database. */
 export const scheduledJobs: ScheduledJob[] = [
   { name: 'sessions-purge', cron: '17 * * * *', run: (database) => purgeExpiredSessions(database.db) },
+  fundingRemindersJob,
 ];
 
 export async function startJobs(database: Database, config: Config): Promise<Jobs> {

@@ -2,14 +2,14 @@ import { useRef, useState } from 'react';
 import { Alert, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { LoginResponse } from '@teilhabe/shared';
 import { api } from '../../api/client';
-import { useT, type MessageKey } from '../../i18n';
+import { useI18n, type MessageKey } from '../../i18n';
 import { fieldErrorsOf, FormErrorSummary, useFieldIds, useSubmitAttempts } from '../../ui/forms';
 import { InfoIcon } from '../../ui/icons';
 import { Page } from '../../ui/Page';
-import { safeReturnPath, storeSession, useSession, wasSessionExpired } from './session';
+import { lastSessionEnd, safeReturnPath, storeSession, useSession } from './session';
 
 interface LoginValues {
   email: string;
@@ -25,10 +25,9 @@ const LABELS: Record<keyof LoginValues, MessageKey> = {
 
 /** Login with e-mail and password; a second step asks for the TOTP code when the server wants one. */
 export function LoginPage() {
-  const t = useT();
+  const { t, tp } = useI18n();
   const ids = useFieldIds();
   const navigate = useNavigate();
-  const location = useLocation();
   const [searchParams] = useSearchParams();
   const queryClient = useQueryClient();
   const session = useSession();
@@ -40,9 +39,11 @@ export function LoginPage() {
     stepRef.current = next;
     setStepState(next);
   };
-  const [notice] = useState<MessageKey | null>(() => {
-    if ((location.state as { loggedOut?: boolean } | null)?.loggedOut) return 'login.loggedOut';
-    return wasSessionExpired() ? 'login.sessionExpired' : null;
+  const [notice] = useState<string | null>(() => {
+    const end = lastSessionEnd();
+    if (!end) return null;
+    if (end.reason === 'expired') return t('login.sessionExpired');
+    return end.ended === undefined ? t('login.loggedOut') : tp('login.loggedOutEverywhere', end.ended);
   });
   const returnTo = safeReturnPath(searchParams.get('weiter'));
 
@@ -100,7 +101,7 @@ export function LoginPage() {
     <Page title={t('login.title')} description={step === 'credentials' ? t('login.intro') : undefined}>
       {notice && step === 'credentials' ? (
         <Alert color="blue" variant="light" icon={<InfoIcon />} role="status">
-          {t(notice)}
+          {notice}
         </Alert>
       ) : null}
       <FormErrorSummary

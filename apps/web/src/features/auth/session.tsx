@@ -1,7 +1,8 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useQuery, type QueryClient } from '@tanstack/react-query';
-import { SessionResponse, type Me, type Permission } from '@teilhabe/shared';
+import type { Me, Permission } from '@teilhabe/shared';
 import { api, isApiError, setCsrfToken } from '../../api/client';
+import { sessionSchema } from '../../api/lazySchemas';
 
 export type Session = { csrfToken: string; user: Me };
 
@@ -10,7 +11,7 @@ export const sessionQueryKey = ['auth', 'session'] as const;
 /** The signed-in session, or null when there is none (401 is an answer here, not an error). */
 export async function fetchSession(): Promise<Session | null> {
   try {
-    const session = await api.get('/auth/session', SessionResponse, { redirectOn401: false });
+    const session = await api.get('/auth/session', sessionSchema(), { redirectOn401: false });
     setCsrfToken(session.csrfToken);
     return session;
   } catch (error) {
@@ -26,19 +27,24 @@ export function useSession() {
   return useQuery({ queryKey: sessionQueryKey, queryFn: fetchSession, staleTime: 5 * 60_000, retry: false });
 }
 
-// Set when a request found the session gone, so the login page can say why the user is there.
-let sessionExpired = false;
+export type SessionEnd = { reason: 'expired' } | { reason: 'logout'; ended?: number };
+
+// Why the last session ended, so the login page can say why the user is there.
+let sessionEnd: SessionEnd | null = null;
 
 /** Stores a fresh session (after login) without asking the server again. */
 export function storeSession(queryClient: QueryClient, session: Session): void {
-  sessionExpired = false;
+  sessionEnd = null;
   setCsrfToken(session.csrfToken);
   queryClient.setQueryData(sessionQueryKey, session);
 }
 
-/** Forgets the session locally (server said 401, or the user logged out). */
-export function dropSession(queryClient: QueryClient, reason: 'expired' | 'logout'): void {
-  sessionExpired = reason === 'expired';
+/**
+ * Forgets the session locally (the server said 401, or the user logged out). The session gate then shows the login:
+ * after a logout plainly, after an expiry with the page to return to.
+ */
+export function dropSession(queryClient: QueryClient, end: SessionEnd): void {
+  sessionEnd = end;
   setCsrfToken(null);
   queryClient.removeQueries({
     predicate: (query) => !(query.queryKey[0] === sessionQueryKey[0] && query.queryKey[1] === sessionQueryKey[1]),
@@ -46,9 +52,13 @@ export function dropSession(queryClient: QueryClient, reason: 'expired' | 'logou
   queryClient.setQueryData(sessionQueryKey, null);
 }
 
-/** True when the last session ended because the server no longer knew it (not by logging out). */
-export function wasSessionExpired(): boolean {
-  return sessionExpired;
+export function lastSessionEnd(): SessionEnd | null {
+  return sessionEnd;
+}
+
+/** Forgets why the last session ended (tests start from a clean slate). */
+export function clearSessionEnd(): void {
+  sessionEnd = null;
 }
 
 const MeContext = createContext<Me | null>(null);

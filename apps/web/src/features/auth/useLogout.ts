@@ -1,18 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from 'react-router';
-import { OkResponse } from '@teilhabe/shared';
 import { api } from '../../api/client';
+import { okSchema } from '../../api/lazySchemas';
 import { dropSession } from './session';
 
 /** Ends this session on the server and forgets it locally, even if the server is unreachable. */
 export function useLogout() {
   const queryClient = useQueryClient();
-  const navigate = useNavigate();
   return useMutation({
-    mutationFn: () => api.post('/auth/logout', OkResponse, {}, { redirectOn401: false }),
-    onSettled: () => {
-      dropSession(queryClient, 'logout');
-      void navigate('/anmelden', { replace: true, state: { loggedOut: true } });
-    },
+    mutationFn: () => api.post('/auth/logout', okSchema(), {}, { redirectOn401: false }),
+    // The session gate notices the missing session and shows the login page.
+    onSettled: () => dropSession(queryClient, { reason: 'logout' }),
   });
 }

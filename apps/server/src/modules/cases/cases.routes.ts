@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import {
+  AddContactBody,
+  AddGoalBody,
+  AddTaskBody,
+  AdmissionCriterion,
+  Assessment,
+  CaseDetail,
+  CaseListQuery,
+  CaseSummary,
+  ChangePhaseBody,
+  Contact,
+  Goal,
+  IdParams,
+  MyCasesOverview,
+  MyCasesQuery,
+  OpenCaseBody,
+  Page,
+  SaveAssessmentBody,
+  SetCaseTeamBody,
+  Task,
+  UpdateCaseBody,
+  UpdateGoalBody,
+  UpdateTaskBody,
+} from '@teilhabe/shared';
+import type { Module } from '../../platform/http/app.js';
+import { authed } from '../../platform/http/context.js';
+import { idempotent, requiredVersion } from '../../platform/http/preconditions.js';
+import * as service from './cases.service.js';
+
+const tags = ['Fälle (KIM)'];
+
+export const casesModule: Module = {
+  name: 'cases',
+  register(app) {
+    app.get(
+      '/api/v1/cases',
+      { config: { access: 'cases.read' }, schema: { tags, summary: 'Fälle im eigenen Zuständigkeitsbereich', querystring: CaseListQuery, response: { 200: Page(CaseSummary) } } },
+      async (request) => service.listCases(authed(request.ctx), request.query),
+    );
+    app.get(
+      '/api/v1/cases/admission-criteria',
+      { config: { access: 'cases.read' }, schema: { tags, summary: 'Aufnahmekriterien des Kreises für das Clearing', response: { 200: z.array(AdmissionCriterion) } } },
+      async (request) => service.listAdmissionCriteria(authed(request.ctx)),
+    );
+    app.get(
+      '/api/v1/my-cases',
+      {
+        config: { access: 'cases.read' },
+        schema: { tags, summary: 'Meine Fälle: fällige Wiedervorlagen, Fälle ohne Kontakt seit N Wochen, anstehende Überprüfungen', querystring: MyCasesQuery, response: { 200: MyCasesOverview } },
+      },
+      async (request) => service.myCases(authed(request.ctx), request.query.weeksWithoutContact),
+    );
+    app.get(
+      '/api/v1/cases/:id',
+      { config: { access: 'cases.read' }, schema: { tags, summary: 'Ein Fall mit Phasenverlauf', params: IdParams, response: { 200: CaseDetail } } },
+      async (request) => service.getCase(authed(request.ctx), request.params.id),
+    );
+    app.post(
+      '/api/v1/cases',
+      { config: { access: 'cases.write' }, schema: { tags, summary: 'Fall eröffnen (Phase Zugang; Idempotency-Key empfohlen)', body: OpenCaseBody, response: { 201: CaseDetail } } },
+      async (request, reply) => {
+        const ctx = authed(request.ctx);
+        const result = await idempotent(ctx.tx, request, ctx.actor.userId, async () => ({ status: 201, body: await service.openCase(ctx, request.body) }));
+        reply.status(201);
+        return result.body;
+      },
+    );
+    app.patch(
+      '/api/v1/cases/:id',
+      { config: { access: 'cases.write' }, schema: { tags, summary: 'Fall ändern (If-Match: Version)', params: IdParams, body: UpdateCaseBody, response: { 200: CaseDetail } } },
+      async (request) => service.updateCase(authed(request.ctx), request.params.id, requiredVersion(request), request.body),
+    );
+    app.post(
+      '/api/v1/cases/:id/phase',
+      {
+        config: { access: 'cases.write' },
+        schema: { tags, summary: 'Phase wechseln (mit Clearing-Ergebnis bzw. Abschlussgrund; If-Match: Version)', params: IdParams, body: ChangePhaseBody, response: { 200: CaseDetail } },
+      },
+      async (request) => service.changePhase(authed(request.ctx), request.params.id, requiredVersion(request), request.body),
+    );
+    app.put(
+      '/api/v1/cases/:id/deputies',
+      { config: { access: 'cases.write' }, schema: { tags, summary: 'Vertretungen des Falls setzen (If-Match: Version)', params: IdParams, body: SetCaseTeamBody, response: { 200: CaseDetail } } },
+      async (request) => service.setDeputies(authed(request.ctx), request.params.id, requiredVersion(request), request.body.deputyIds),
+    );
+
+    app.get(
+      '/api/v1/cases/:id/contacts',
+      { config: { access: 'cases.read' }, schema: { tags, summary: 'Beratungskontakte (Notizen je nach Vertraulichkeit)', params: IdParams, response: { 200: z.array(Contact) } } },
+      async (request) => service.listContacts(authed(request.ctx), request.params.id),
+    );
+    app.post(
+      '/api/v1/cases/:id/contacts',
+      { config: { access: 'cases.write' }, schema: { tags, summary: 'Beratungskontakt erfassen', params: IdParams, body: AddContactBody, response: { 201: Contact } } },
+      async (request, reply) => {
+        const ctx = authed(request.ctx);
+        const result = await idempotent(ctx.tx, request, ctx.actor.userId, async () => ({ status: 201, body: await service.addContact(ctx, request.params.id, request.body) }));
+        reply.status(201);
+        return result.body;
+      },
+    );
+
+    app.get(
+      '/api/v1/cases/:id/goals',
+      { config: { access: 'cases.read' }, schema: { tags, summary: 'Hilfeplan: Ziele je Lebensbereich', params: IdParams, response: { 200: z.array(Goal) } } },
+      async (request) => service.listGoals(authed(request.ctx), request.params.id),
+    );
+    app.post(
+      '/api/v1/cases/:id/goals',
+      { config: { access: 'cases.write' }, schema: { tags, summary: 'Ziel in den Hilfeplan aufnehmen', params: IdParams, body: AddGoalBody, response: { 201: Goal } } },
+      async (request, reply) => {
+        reply.status(201);
+        return service.addGoal(authed(request.ctx), request.params.id, request.body);
+      },
+    );
+    app.patch(
+      '/api/v1/goals/:id',
+      { config: { access: 'cases.write' }, schema: { tags, summary: 'Ziel ändern, Schritte abhaken, Zielerreichung (If-Match: Version)', params: IdParams, body: UpdateGoalBody, response: { 200: Goal } } },
+      async (request) => service.updateGoal(authed(request.ctx), request.params.id, requiredVersion(request), request.body),
+    );
+
+    app.get(
+      '/api/v1/cases/:id/assessment',
+      { config: { access: 'cases.read' }, schema: { tags, summary: 'Assessment je Lebensbereich', params: IdParams, response: { 200: z.array(Assessment) } } },
+      async (request) => service.getAssessment(authed(request.ctx), request.params.id),
+    );
+    app.put(
+      '/api/v1/cases/:id/assessment',
+      {
+        config: { access: 'cases.write' },
+        schema: { tags, summary: 'Assessment eines Lebensbereichs speichern (If-Match: Version des Lebensbereichs, 0 beim ersten Mal)', params: IdParams, body: SaveAssessmentBody, response: { 200: Assessment } },
+      },
+      async (request) => {
+        const { lifeDomain, ...values } = request.body;
+        return service.saveAssessment(authed(request.ctx), request.params.id, lifeDomain, requiredVersion(request), values);
+      },
+    );
+
+    app.get(
+      '/api/v1/cases/:id/tasks',
+      { config: { access: 'cases.read' }, schema: { tags, summary: 'Wiedervorlagen des Falls', params: IdParams, response: { 200: z.array(Task) } } },
+      async (request) => service.listTasks(authed(request.ctx), request.params.id),
+    );
+    app.post(
+      '/api/v1/cases/:id/tasks',
+      { config: { access: 'cases.write' }, schema: { tags, summary: 'Wiedervorlage anlegen', params: IdParams, body: AddTaskBody, response: { 201: Task } } },
+      async (request, reply) => {
+        reply.status(201);
+        return service.addTask(authed(request.ctx), request.params.id, request.body);
+      },
+    );
+    app.patch(
+      '/api/v1/tasks/:id',
+      { config: { access: 'cases.write' }, schema: { tags, summary: 'Wiedervorlage ändern oder erledigen (If-Match: Version)', params: IdParams, body: UpdateTaskBody, response: { 200: Task } } },
+      async (request) => service.updateTask(authed(request.ctx), request.params.id, requiredVersion(request), request.body),
+    );
+  },
+};

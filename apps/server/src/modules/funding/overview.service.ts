@@ -1,0 +1,88 @@
+import {
+  PROGRAMME_SECTION_LABELS_DE,
+  PROGRAMME_SECTIONS,
+  sumCents,
+  type BudgetAmounts,
+  type BudgetOverview,
+  type BudgetRow,
+  type PositionCategory,
+  type ProgrammeSection,
+} from '@teilhabe/shared';
+import type { AuthedContext } from '../../platform/http/context.js';
+import { fieldError } from '../../platform/http/errors.js';
+import { organisationInTenant } from './grants.repository.js';
+import { loadGrantsOfTenant } from './grants.service.js';
+import { programmeTree } from './programmes.service.js';
+
+function amountsOf(byCategory: Record<PositionCategory, number>): BudgetAmounts {
+  const nonPersonnelCents = byCategory.material + byCategory.training + byCategory.pass_through;
+  return {
+    personnelCents: byCategory.personnel,
+    materialCents: byCategory.material,
+    trainingCents: byCategory.training,
+    passThroughCents: byCategory.pass_through,
+    nonPersonnelCents,
+    totalCents: byCategory.personnel + nonPersonnelCents,
+  };
+}
+
+export function addAmounts(list: readonly BudgetAmounts[]): BudgetAmounts {
+  const sum = (k: keyof BudgetAmounts) => sumCents(list.map((a) => a[k]));
+  return {
+    personnelCents: sum('personnelCents'),
+    materialCents: sum('materialCents'),
+    trainingCents: sum('trainingCents'),
+    passThroughCents: sum('passThroughCents'),
+    nonPersonnelCents: sum('nonPersonnelCents'),
+    totalCents: sum('totalCents'),
+  };
+}
+
+/**
+ * The planned amounts of a Haushaltsjahr per programme, like the Anlage of a council paper: personnel subsidies,
+ * Sachmittel (material, training, pass-through), totals; Bausteine roll up into their programme. It is a planning
+ * view, so it uses the newest revision of every Bescheid and counts those still awaiting approval.
+ */
+export async function budgetOverview(ctx: AuthedContext, year: number, organisationId?: string): Promise<BudgetOverview> {
+  let organisation: BudgetOverview['organisation'] = null;
+  if (organisationId) {
+    const org = await organisationInTenant(ctx.tx, ctx.actor, organisationId);
+    if (!org) throw fieldError('organisationId', 'Diese Organisation gibt es in Ihrem Kreis nicht.');
+    organisation = { id: org.id, name: org.name };
+  }
+  const [grants, tree] = await Promise.all([loadGrantsOfTenant(ctx, { organisationId }), programmeTree(ctx.tx)]);
+  const rows = new Map<string, BudgetRow & { section: ProgrammeSection; sort: number }>();
+  let unapproved = 0;
+  for (const g of grants) {
+    const positions = g.latest.positions.filter((p) => p.budgetYear === year);
+    if (positions.length === 0) continue;
+    const root = tree.rootOf(g.row.programmeId);
+    const byCategory: Record<PositionCategory, number> = { personnel: 0, material: 0, training: 0, pass_through: 0 };
+    for (const p of positions) byCategory[p.category] += p.amountCents;
+    const existing = rows.get(root.id);
+    const amounts = amountsOf(byCategory);
+    const isDraft = g.status === 'draft' ? 1 : 0;
+    unapproved += isDraft;
+    rows.set(root.id, {
+      ...(existing ? addAmounts([existing, amounts]) : amounts),
+      programme: { id: root.id, code: root.code, name: root.name, shortName: root.shortName },
+      grants: (existing?.grants ?? 0) + 1,
+      unapproved: (existing?.unapproved ?? 0) + isDraft,
+      section: root.section as ProgrammeSection,
+      sort: root.sortOrder,
+    });
+  }
+  const sections = PROGRAMME_SECTIONS.map((section) => {
+    const sectionRows = [...rows.values()]
+      .filter((r) => r.section === section)
+      .sort((a, b) => a.sort - b.sort)
+      .map(({ section: _s, sort: _o, ...row }) => row);
+    return { section, title: PROGRAMME_SECTION_LABELS_DE[section], rows: sectionRows, totals: addAmounts(sectionRows) };
+  }).filter((s) => s.rows.length > 0);
+  const notes = [
+    'Sachmittel = Sachausgaben + Fortbildung + Weiterleitung an Dritte (wie in der Vorlage zum Haushalt).',
+    'Grundlage ist der jeweils neueste Stand jedes Bescheids (Planung).',
+  ];
+  if (unapproved > 0) notes.push(`${unapproved} Bescheid(e) sind noch nicht von der KI-Leitung freigegeben und als Entwurf enthalten.`);
+  return { year, organisation, sections, grandTotals: addAmounts(sections.map((s) => s.totals)), notes };
+}

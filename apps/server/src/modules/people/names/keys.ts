@@ -1,0 +1,278 @@
+import { koelnerPhonetik } from './koelner.js';
+import { detectScript, foldArabic, foldCyrillic, foldLatin, type NameScript } from './normalise.js';
+import { latinReadings } from './transliterate.js';
+
+/**
+ * Script-neutral sound keys for name tokens. Every letter becomes a consonant class (vowels, y, hamza and ain vanish);
+ * letters whose Latin spelling varies get alternatives (ج → j or g, ch → sch, h or k), repeated classes collapse.
+ * Two spellings of one name share at least one key: محمد, Mohammed, Muhammad, Mehmet → MHMD.
+ *
+ * Classes: B (b p) · F (f v w) · D (d t) · S (s z ts ß) · C (sch ch tsch ш ч ش) · J (dsch dj zh ج ж) · K (k g q c) ·
+ * H (h ch kh ح خ х) · L · M · N · R.
+ */
+type Alternatives = readonly string[];
+
+const MAX_KEYS_PER_TOKEN = 48;
+
+const LATIN_GRAPHEMES: readonly (readonly [string, Alternatives])[] = [
+  ['shch', ['C']],
+  ['schtsch', ['C']],
+  ['tsch', ['C']],
+  ['dsch', ['J']],
+  ['sch', ['C']],
+  ['dzh', ['J']],
+  ['tch', ['C']],
+  ['sh', ['C', 'SH', 'S']],
+  ['sz', ['C']],
+  ['cz', ['C']],
+  ['ch', ['C', 'H', 'K']],
+  ['zh', ['J', 'C']],
+  ['kh', ['H']],
+  ['gh', ['K', 'H', '']],
+  ['dh', ['D', 'S']],
+  ['th', ['D', 'S']],
+  ['ph', ['F']],
+  ['dj', ['J']],
+  ['ck', ['K']],
+  ['qu', ['K', 'KF']],
+  ['ts', ['S', 'DS']],
+  ['tz', ['S', 'DS']],
+  ['wr', ['R']],
+  ['wh', ['F', '']],
+  ['1', ['C', 'S']],
+  ['2', ['', 'K']],
+  ['x', ['KS']],
+  ['j', ['J', '', 'H']],
+  ['w', ['F', '']],
+  ['v', ['F']],
+  ['f', ['F']],
+  ['b', ['B']],
+  ['p', ['B']],
+  ['d', ['D']],
+  ['t', ['D']],
+  ['s', ['S']],
+  ['z', ['S']],
+  ['c', ['K', 'S', 'J', 'C']],
+  ['g', ['K', 'J']],
+  ['k', ['K']],
+  ['q', ['K']],
+  ['l', ['L']],
+  ['m', ['M']],
+  ['n', ['N']],
+  ['r', ['R']],
+];
+
+const ARABIC_LETTERS: Record<string, Alternatives> = {
+  ب: ['B'], پ: ['B'], ت: ['D'], ث: ['S', 'D'], ج: ['J', 'K'], چ: ['C'], ح: ['H'], خ: ['H', 'K'], د: ['D'],
+  ذ: ['D', 'S'], ر: ['R'], ز: ['S'], ژ: ['J', 'C'], س: ['S'], ش: ['C'], ص: ['S'], ض: ['D'], ط: ['D'],
+  ظ: ['S', 'D'], غ: ['K', 'H', ''], ف: ['F'], ق: ['K'], ك: ['K'], ک: ['K'], گ: ['K'], ل: ['L'], م: ['M'],
+  ن: ['N'],
+};
+const ARABIC_SILENT = new Set(['ا', 'أ', 'إ', 'آ', 'ٱ', 'ى', 'ء', 'ؤ', 'ئ', 'ع', 'ة', 'ي', 'ی']);
+
+const CYRILLIC_LETTERS: Record<string, Alternatives> = {
+  б: ['B'], п: ['B'], в: ['F'], ф: ['F'], ў: ['F'], г: ['K', 'H'], ґ: ['K'], д: ['D'], т: ['D'], ж: ['J', 'C'],
+  з: ['S'], с: ['S'], ц: ['S'], к: ['K'], л: ['L'], м: ['M'], н: ['N'], р: ['R'], х: ['H', 'K'], ч: ['C'],
+  ш: ['C'], щ: ['C'],
+};
+
+/** Particles that are not part of the name proper: the article al-/el- (and its assimilated forms), bin/ibn/ben. */
+const LATIN_PARTICLES = new Set([
+  'al', 'el', 'ul', 'il', 'ar', 'as', 'ad', 'at', 'an', 'az', 'ash', 'ed', 'es', 'er', 'en', 'ud', 'ur', 'us',
+  'bin', 'ibn', 'ben', 'bint', 'binti', 'bn', 'ould', 'von', 'van', 'der', 'den', 'de', 'di', 'da', 'du', 'la', 'le', 'zu', 'ter',
+]);
+const ARABIC_PARTICLES = new Set(['بن', 'ابن', 'بنت']);
+const ABD_COMPOUND = /^(abd)(?:ul|ol|el|il|al|ur|ar|er|ir|us|as|es|is|un|an|en|in|ud|ad|ed|id|u|e|a|i|o)?([a-z]{3,})$/;
+const ABD_ALONE = /^abd(?:ul|el|al|ol|il|u|e)?$/;
+const GLUED_ARTICLE = /^(?:al|el|ul)([a-z]{3,})$/;
+
+function expand(segments: readonly Alternatives[]): string[] {
+  let partial: string[] = [''];
+  for (const alternatives of segments) {
+    const next: string[] = [];
+    for (const alt of alternatives) for (const p of partial) next.push(p + alt);
+    // Primary readings come first in `next`; the cap keeps the common spellings and drops exotic combinations.
+    partial = [...new Set(next)].slice(0, MAX_KEYS_PER_TOKEN * 4);
+  }
+  return [...new Set(partial.map(collapse))].slice(0, MAX_KEYS_PER_TOKEN);
+}
+
+function collapse(classes: string): string {
+  let out = '';
+  for (const c of classes) if (out[out.length - 1] !== c) out += c;
+  return out;
+}
+
+function latinSegments(token: string): Alternatives[] {
+  const segments: Alternatives[] = [];
+  let i = 0;
+  while (i < token.length) {
+    const ch = token[i]!;
+    if ('aeiouy'.includes(ch)) {
+      i++;
+      continue;
+    }
+    if (ch === 'h') {
+      // h is often silent or a lengthening mark (Fatimah, Abdullah, French Henri, Spanish Hernández).
+      const prev = token[i - 1] ?? '';
+      const next = token[i + 1] ?? '';
+      const silent = i === 0 || next === '' || 'aeiouy'.includes(next) || 'eiou'.includes(prev);
+      segments.push(silent ? ['H', ''] : ['H']);
+      i++;
+      continue;
+    }
+    if (ch === 'n' && token.slice(i) === 'ng') {
+      segments.push(['NK', 'N']);
+      break;
+    }
+    const match = LATIN_GRAPHEMES.find(([g]) => token.startsWith(g, i));
+    if (match) {
+      const end = i + match[0].length === token.length;
+      // French and English final consonants are often silent: Louis, Jacques, François.
+      segments.push(end && i >= 3 && 'stxdz'.includes(ch) ? [...match[1], ''] : match[1]);
+      i += match[0].length;
+    } else i++;
+  }
+  return segments;
+}
+
+function arabicSegments(token: string): Alternatives[] {
+  const chars = [...token];
+  const segments: Alternatives[] = [];
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i]!;
+    const initial = i === 0;
+    const final = i === chars.length - 1;
+    if (ch === 'ت' && chars[i + 1] === 'ش') {
+      segments.push(['C']);
+      i++;
+    } else if (ch === 'و') segments.push(initial ? ['F'] : ['', 'F']);
+    else if (ch === 'ه') segments.push(final && !initial ? ['', 'H'] : ['H']);
+    else if (ARABIC_SILENT.has(ch)) continue;
+    else if (ch in ARABIC_LETTERS) segments.push(ARABIC_LETTERS[ch]!);
+  }
+  return segments;
+}
+
+function cyrillicSegments(token: string): Alternatives[] {
+  const chars = [...token];
+  const segments: Alternatives[] = [];
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i]!;
+    const next = chars[i + 1] ?? '';
+    if (ch === 'д' && next === 'ж') {
+      segments.push(['J']);
+      i++;
+    } else if (ch === 'д' && next === 'з') {
+      segments.push(['J', 'S']);
+      i++;
+    } else if (ch === 'с' && 'иёюя'.includes(next)) segments.push(['S', 'C']);
+    else if (ch === 'т' && next === 'и') segments.push(['D', 'C']);
+    else if (ch in CYRILLIC_LETTERS) segments.push(CYRILLIC_LETTERS[ch]!);
+  }
+  return segments;
+}
+
+function skeletonKeys(token: string, script: NameScript): string[] {
+  const segments = script === 'Arab' ? arabicSegments(token) : script === 'Cyrl' ? cyrillicSegments(token) : latinSegments(token);
+  const keys = expand(segments).filter(Boolean);
+  // A name of vowels only (Aya, Eoin) keeps its own spelling as key.
+  return keys.length ? keys : ['_'];
+}
+
+/** Turkish, Czech and Croatian letters whose sound survives in the key: ş → sh, ç → ch, ž → zh. */
+function prepareLatin(token: string): string {
+  return foldLatin(
+    token
+      .normalize('NFC')
+      .toLowerCase()
+      .replace(/[şșš]/g, 'sh')
+      .replace(/ç/g, '1')
+      .replace(/[čć]/g, 'ch')
+      .replace(/ž/g, 'zh')
+      .replace(/ğ/g, '2'),
+  ).replace(/\s+/g, '');
+}
+
+export interface NameToken {
+  /** The token folded within its script (Latin: lower case without diacritics, ä → ae). */
+  text: string;
+  script: NameScript;
+  /** Folded Latin readings of the token (itself when Latin). */
+  latin: string[];
+  /** Sound keys (consonant classes, upper case) and the Kölner Phonetik code prefixed with `k`. */
+  keys: string[];
+}
+
+function latinToken(raw: string): NameToken[] {
+  const prepared = prepareLatin(raw);
+  const folded = foldLatin(raw).replace(/\s+/g, '');
+  if (!prepared) return [];
+  if (ABD_ALONE.test(prepared)) return [{ text: folded, script: 'Latn', latin: [folded], keys: ['BD', `k${koelnerPhonetik('abd')}`] }];
+  const abd = ABD_COMPOUND.exec(prepared);
+  if (abd) return [...latinToken('abd'), ...latinToken(abd[2]!)];
+  const forms = [prepared];
+  const glued = GLUED_ARTICLE.exec(prepared);
+  if (glued) forms.push(glued[1]!);
+  const keys = new Set<string>();
+  for (const form of forms) {
+    for (const k of skeletonKeys(form, 'Latn')) keys.add(k);
+    const code = koelnerPhonetik(form);
+    if (code) keys.add(`k${code}`);
+  }
+  return [{ text: folded, script: 'Latn', latin: [folded], keys: [...keys] }];
+}
+
+function arabicToken(raw: string): NameToken[] {
+  const folded = foldArabic(raw).replace(/\s+/g, '');
+  if (!folded) return [];
+  if (folded.startsWith('عبد') && folded.length > 4) {
+    return [...arabicToken('عبد'), ...arabicToken(folded.slice(3))];
+  }
+  const forms = [folded];
+  // The article ال is written joined to the name: الحسن = al-Hassan.
+  if (folded.startsWith('ال') && folded.length > 3) forms.unshift(folded.slice(2));
+  const keys = new Set<string>();
+  for (const form of forms) for (const k of skeletonKeys(form, 'Arab')) keys.add(k);
+  return [{ text: folded, script: 'Arab', latin: latinReadings(forms[0]!), keys: [...keys] }];
+}
+
+function cyrillicToken(raw: string): NameToken[] {
+  const folded = foldCyrillic(raw).replace(/\s+/g, '');
+  if (!folded) return [];
+  return [{ text: folded, script: 'Cyrl', latin: latinReadings(folded), keys: skeletonKeys(folded, 'Cyrl') }];
+}
+
+function isParticle(raw: string): boolean {
+  const script = detectScript(raw);
+  if (script === 'Arab') return ARABIC_PARTICLES.has(foldArabic(raw));
+  return script === 'Latn' && LATIN_PARTICLES.has(foldLatin(raw));
+}
+
+/**
+ * Splits a name into tokens with their keys. Hyphens and apostrophes separate tokens (Al-Hassan → al, hassan);
+ * particles are dropped unless the name consists of nothing else.
+ */
+export function nameTokens(name: string): NameToken[] {
+  const raw = name
+    .normalize('NFC')
+    .split(/[\s\-_.,;/()]+/u)
+    .map((t) => t.replace(/[ʿʾʻʼ’‘`´']/gu, ''))
+    .filter(Boolean);
+  const meaningful = raw.filter((t) => !isParticle(t));
+  const chosen = meaningful.length ? meaningful : raw;
+  return chosen.flatMap((t) => {
+    const script = detectScript(t);
+    if (script === 'Arab') return arabicToken(t);
+    if (script === 'Cyrl') return cyrillicToken(t);
+    if (script === 'Latn') return latinToken(t);
+    return [];
+  });
+}
+
+/** All keys of a name, for the indexed `name_keys` column. */
+export function nameKeys(names: readonly string[]): string[] {
+  const keys = new Set<string>();
+  for (const name of names) for (const token of nameTokens(name)) for (const k of token.keys) keys.add(k);
+  return [...keys].sort();
+}

@@ -1,0 +1,185 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DATA_DIR, parseCsv } from '../../../seed/geo.js';
+import { nameKeys, nameTokens } from './keys.js';
+import { koelnerPhonetik } from './koelner.js';
+import { LIKELY_DUPLICATE, REASONS, scoreMatch, SHOW_THRESHOLD, trigramSimilarity } from './match.js';
+import { detectScript, foldLatin } from './normalise.js';
+import { arabicToLatin, cyrillicToGerman, cyrillicToIcao } from './transliterate.js';
+
+const keysOf = (name: string) => new Set(nameTokens(name).flatMap((t) => t.keys));
+const shareKey = (a: string, b: string) => {
+  const kb = keysOf(b);
+  return [...keysOf(a)].some((k) => kb.has(k));
+};
+
+describe('folding', () => {
+  it('folds German umlauts, ß, case and other diacritics the way German offices write them', () => {
+    expect(foldLatin('Müller-Lüdenscheidt')).toBe('mueller luedenscheidt');
+    expect(foldLatin('Straße')).toBe('strasse');
+    expect(foldLatin('ÇELİK')).toBe('celik');
+    expect(foldLatin('José  Hernández')).toBe('jose hernandez');
+    // decomposed input (u + combining diaeresis) folds like the precomposed form
+    expect(foldLatin('Mu\u0308ller')).toBe(foldLatin('Müller'));
+  });
+
+  it('recognises the script a name is written in', () => {
+    expect(detectScript('محمد الحسن')).toBe('Arab');
+    expect(detectScript('Евгений')).toBe('Cyrl');
+    expect(detectScript('Kemal Aydın')).toBe('Latn');
+  });
+});
+
+describe('transliteration', () => {
+  it('follows ICAO 9303 for Cyrillic and the Duden spelling as a second reading', () => {
+    expect(cyrillicToIcao('Евгений Жуков')).toBe('evgenii zhukov');
+    expect(cyrillicToGerman('Евгений Жуков')).toBe('jewgenij schukow');
+    expect(cyrillicToIcao('Олександр Щербак')).toBe('oleksandr shcherbak');
+  });
+
+  it('reads Arabic and Persian script as a consonant frame with the article split off', () => {
+    expect(arabicToLatin('محمد الحسن')).toBe('mhmd al-hsn');
+    expect(arabicToLatin('پریسا')).toBe('prisa');
+  });
+});
+
+describe('Kölner Phonetik', () => {
+  it('gives the published codes', () => {
+    expect(koelnerPhonetik('Müller-Lüdenscheidt')).toBe('65752682');
+    expect(koelnerPhonetik('Wikipedia')).toBe('3412');
+    expect(koelnerPhonetik('Breschnew')).toBe('17863');
+    expect(koelnerPhonetik('Meier')).toBe(koelnerPhonetik('Mayr'));
+    expect(koelnerPhonetik('Schmidt')).toBe(koelnerPhonetik('Schmitt'));
+  });
+});
+
+describe('name keys', () => {
+  it('give محمد and its common Latin spellings one shared key', () => {
+    for (const spelling of ['Mohamed', 'Mohammed', 'Muhammad', 'Mohammad', 'Mehmet', 'Muhammed']) {
+      expect(shareKey(spelling, 'محمد'), spelling).toBe(true);
+    }
+  });
+
+  it('strip the article and particles: Al-Hassan, Alhasan, El Hassan and الحسن match', () => {
+    for (const spelling of ['Al-Hassan', 'Alhasan', 'El Hassan', 'al Hasan', 'Hassan']) expect(shareKey(spelling, 'الحسن'), spelling).toBe(true);
+    expect(nameTokens('Ahmad bin Ali').map((t) => t.text)).toEqual(['ahmad', 'ali']);
+  });
+
+  it('split Abd compounds: Abdulrahman, Abd al-Rahman, Abdel Rahman and عبد الرحمن share both parts', () => {
+    const arabic = nameTokens('عبد الرحمن');
+    for (const spelling of ['Abdulrahman', 'Abd al-Rahman', 'Abdel Rahman', 'Abdurrahman']) {
+      const tokens = nameTokens(spelling);
+      expect(tokens.length, spelling).toBe(2);
+      tokens.forEach((t, i) => expect(t.keys.some((k) => arabic[i]!.keys.includes(k)), `${spelling} ${t.text}`).toBe(true));
+    }
+  });
+
+  it('match German and English transliterations of Russian and Ukrainian names', () => {
+    for (const spelling of ['Yevgeny', 'Jewgeni', 'Evgenii', 'Yevhen']) expect(shareKey(spelling, 'Евгений'), spelling).toBe(true);
+    for (const spelling of ['Zhukov', 'Schukow', 'Joukov']) expect(shareKey(spelling, 'Жуков'), spelling).toBe(true);
+    for (const spelling of ['Oleksandr', 'Alexander', 'Aleksandr']) expect(shareKey(spelling, 'Александр'), spelling).toBe(true);
+  });
+
+  it('match Turkish letters with their plain spellings', () => {
+    expect(shareKey('Şükrü Çelik', 'Sukru Celik')).toBe(true);
+    expect(shareKey('Hüseyin', 'حسين')).toBe(true);
+  });
+
+  it('store every key of every name, sorted and unique', () => {
+    const keys = nameKeys(['Mohammed Al-Hassan', 'محمد الحسن']);
+    expect(keys).toContain('MHMD');
+    expect(keys).toContain('HSN');
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
+
+describe('recall on the real Wikidata spelling clusters (data/names)', () => {
+  const rows = parseCsv(fs.readFileSync(path.join(DATA_DIR, 'names/wikidata-name-transliteration-variants.csv'), 'utf8'));
+  const clusters = new Map<string, { script: string; native: string; variants: { latin: string; count: number }[] }>();
+  for (const r of rows) {
+    const key = `${r.script}:${r.native}`;
+    const c = clusters.get(key) ?? { script: r.script!, native: r.native!, variants: [] };
+    c.variants.push({ latin: r.latin_variant!, count: Number(r.count) });
+    clusters.set(key, c);
+  }
+
+  it.each(['Arab', 'Cyrl'])('finds ≥ 97 percent of the %s clusters’ spellings (weighted by frequency) from the original script alone', (script) => {
+    let total = 0;
+    let found = 0;
+    for (const c of clusters.values()) {
+      if (c.script !== script) continue;
+      const native = keysOf(c.native);
+      for (const v of c.variants) {
+        total += v.count;
+        if ([...keysOf(v.latin)].some((k) => native.has(k))) found += v.count;
+      }
+    }
+    expect(clusters.size).toBeGreaterThan(800);
+    expect(found / total).toBeGreaterThanOrEqual(0.97);
+  });
+
+  it('finds every frequent spelling of أحمد, حسين and يوسف (ahmed/ahmad/ahmet, hussein/hossein/hüseyin, youssef/yusuf)', () => {
+    for (const native of ['أحمد', 'حسين', 'يوسف']) {
+      const cluster = [...clusters.values()].find((c) => c.native === native);
+      expect(cluster, native).toBeDefined();
+      const frequent = cluster!.variants.filter((v) => v.count >= 5).map((v) => v.latin);
+      expect(frequent.length).toBeGreaterThanOrEqual(3);
+      for (const latin of frequent) expect(shareKey(latin, native), `${native} ${latin}`).toBe(true);
+    }
+  });
+});
+
+describe('ranking', () => {
+  const existing = {
+    variants: [
+      { givenNames: 'Mohammed', familyName: 'Al-Hassan' },
+      { givenNames: 'محمد', familyName: 'الحسن' },
+    ],
+    birthDate: '1991-04-12',
+    birthDatePrecision: 'day' as const,
+    birthDateIsPlaceholder: false,
+  };
+
+  it('warns about "محمد الحسن / Mohammed Al-Hassan" when someone types "Muhammad Alhasan"', () => {
+    const r = scoreMatch({ name: 'Muhammad Alhasan' }, existing);
+    expect(r.score).toBeGreaterThanOrEqual(LIKELY_DUPLICATE);
+    expect(r.reasons).toContain(REASONS.sameArabic);
+    expect(r.reasons).toContain(REASONS.similarSpelling);
+  });
+
+  it('adds "gleiches Geburtsdatum" and lowers the score for a different, fully known birthday', () => {
+    expect(scoreMatch({ name: 'Muhammad Alhasan', birthDate: '1991-04-12' }, existing).reasons).toContain(REASONS.sameBirthDate);
+    expect(scoreMatch({ name: 'Muhammad Alhasan', birthDate: '1970-01-30' }, existing).score).toBeLessThan(LIKELY_DUPLICATE);
+  });
+
+  it('says when given and family name were swapped', () => {
+    const r = scoreMatch({ name: 'Al-Hassan Mohammed' }, existing);
+    expect(r.score).toBeGreaterThanOrEqual(LIKELY_DUPLICATE);
+    expect(r.reasons).toContain(REASONS.swapped);
+  });
+
+  it('gives the same name typed in Arabic script "gleiche arabische Schreibweise"', () => {
+    const r = scoreMatch({ name: 'محمد الحسن' }, existing);
+    expect(r.score).toBe(1);
+    expect(r.reasons).toContain(REASONS.sameArabic);
+  });
+
+  it('does not show a different person who only shares a common family name', () => {
+    expect(scoreMatch({ name: 'Ahmed Hassan' }, existing).score).toBeLessThan(SHOW_THRESHOLD);
+    expect(scoreMatch({ name: 'Petra Neumann' }, existing).score).toBe(0);
+  });
+
+  it('finds German spelling variants by sound', () => {
+    const meyer = { variants: [{ givenNames: 'Jürgen', familyName: 'Meyer' }], birthDate: null, birthDatePrecision: 'unknown' as const, birthDateIsPlaceholder: false };
+    const r = scoreMatch({ name: 'Juergen Maier' }, meyer);
+    expect(r.score).toBeGreaterThanOrEqual(LIKELY_DUPLICATE);
+    expect(r.reasons).toEqual([REASONS.similarSpelling]);
+  });
+
+  it('computes trigram similarity like pg_trgm', () => {
+    expect(trigramSimilarity('hassan', 'hassan')).toBe(1);
+    expect(trigramSimilarity('hassan', 'hasan')).toBeGreaterThan(0.4);
+    expect(trigramSimilarity('abc', 'xyz')).toBe(0);
+  });
+});
