@@ -1,5 +1,8 @@
 -- The audit trail is append-only and hash-chained. The chain is computed here, under one advisory lock, so its order
 -- is the commit order of concurrent writers and no application code can forge a link.
+-- `seq` is assigned only by the trigger (under the lock), so it has no column default.
+ALTER TABLE audit_events ALTER COLUMN seq DROP DEFAULT;
+--> statement-breakpoint
 CREATE FUNCTION audit_event_hash(e audit_events) RETURNS text LANGUAGE sql STABLE AS $$
   SELECT encode(sha256(convert_to(concat_ws('|',
     e.seq::text, e.id::text,

@@ -90,6 +90,12 @@ describe('anonymous callers', () => {
       checked.push(routeKey(route));
     }
     expect(checked.length).toBeGreaterThanOrEqual(17);
+    // HEAD, which Fastify adds to every GET route, is guarded the same way.
+    for (const route of routes().filter((r) => r.access !== 'public' && r.method === 'GET')) {
+      const res = await send(t, { ...sampleRequest(route), method: 'HEAD' });
+      expect(res.statusCode, `HEAD ${route.url}`).toBe(401);
+      expect(res.body).toBe('');
+    }
   });
 
   it('reach every public route without being asked to sign in, and never get a server error', async () => {

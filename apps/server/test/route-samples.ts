@@ -27,6 +27,7 @@ import { DIRECTORY_ROUTE_SAMPLES } from '../src/modules/directory/directory.rout
 import { INTERPRETERS_PUBLIC_API_ROUTES, INTERPRETERS_ROUTE_SAMPLES } from '../src/modules/interpreters/interpreters.route-samples.js';
 import { SURVEY_ROUTE_SAMPLES } from '../src/modules/surveys/surveys.route-samples.js';
 import { KIM_ROUTE_SAMPLES } from '../src/modules/cases/kim.route-samples.js';
+import { FUNDING_ROUTE_SAMPLES } from '../src/modules/funding/funding.route-samples.js';
 
 export interface SuccessCase {
   /** The signed-in caller, or `undefined` for a public route (sent without cookie). */
@@ -196,6 +197,7 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   ...INTERPRETERS_ROUTE_SAMPLES,
   ...SURVEY_ROUTE_SAMPLES,
   ...KIM_ROUTE_SAMPLES,
+  ...FUNDING_ROUTE_SAMPLES,
 };
 
 /**

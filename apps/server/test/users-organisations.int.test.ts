@@ -5,8 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Agent, type TestApp } from './harness.js';
-import { dataFingerprint, expectGermanError, freshUser, unique } from './helpers.js';
+import { createTestApp, TEST_PASSWORD, type Agent, type TestApp } from './harness.js';
+import { dataFingerprint, expectGermanError, freshUser, send, unique } from './helpers.js';
 
 let t: TestApp;
 let admin: Agent;
@@ -319,6 +319,23 @@ describe('organisations', () => {
     const up = await admin.patch(`/api/v1/organisations/${grandchild.id}`, { parentId: parent.id }, { 'if-match': '1' });
     expect(up.statusCode).toBe(200);
     expect(up.json()).toMatchObject({ parentId: parent.id, version: 2 });
+  });
+
+  it('takes the roles of a deactivated organisation’s members away at once, without breaking their session (Z-06)', async () => {
+    const team = (await admin.post('/api/v1/organisations', { parentId: t.tree.ki.id, kind: 'team', name: 'Team auf Zeit' })).json();
+    const member = await freshUser(t, 'case_manager', { organisationId: team.id });
+    const session = await t.asUser(member);
+    expect((await session.get('/api/v1/organisations')).statusCode).toBe(200);
+    expect((await admin.patch(`/api/v1/organisations/${team.id}`, { active: false }, { 'if-match': '1' })).statusCode).toBe(200);
+    const me = await session.get('/api/v1/auth/session');
+    expect(me.statusCode, me.body).toBe(200);
+    expect(me.json().user).toMatchObject({ roles: [], permissions: [], memberships: [] });
+    expect(expectGermanError(await session.get('/api/v1/organisations'), 403).code).toBe('forbidden');
+    const login = await send(t, { method: 'POST', url: '/api/v1/auth/login', payload: { email: member.email, password: TEST_PASSWORD } });
+    expect(login.statusCode, login.body).toBe(200);
+    expect(login.json().user.roles).toEqual([]);
+    // The administration still sees the membership, to move it elsewhere.
+    expect((await admin.get(`/api/v1/users/${member.id}`)).json().memberships).toEqual([{ organisationId: team.id, organisationName: 'Team auf Zeit', role: 'case_manager' }]);
   });
 
   it('needs If-Match for updates and refuses a stale version', async () => {

@@ -3,8 +3,10 @@ import { ROLE_LABELS_DE, type Role } from '@teilhabe/shared';
 import type { Db } from '../platform/db/client.js';
 import { recordAudit } from '../platform/audit/audit.js';
 import { makeKreis, makeUser, type KreisTree } from './factories.js';
+import { seedDirectoryDemo } from './directory-demo.js';
 import { seedStaffingDemo } from '../modules/staffing/staffing.seed.js';
 import { seedFundingDemo } from '../modules/funding/funding.seed.js';
+import { seedInterpreterDemo } from '../modules/interpreters/interpreters.seed.js';
 
 export const DEMO_DOMAIN = 'teilhabe.example';
 export const demoEmail = (role: Role) => `${role}@${DEMO_DOMAIN}`;
@@ -27,6 +29,8 @@ export type DemoSeeder = (db: Db, tree: KreisTree) => Promise<void>;
 export const demoSeeders: { name: string; seed: DemoSeeder }[] = [
   { name: 'staffing', seed: seedStaffingDemo },
   { name: 'funding', seed: seedFundingDemo },
+  { name: 'interpreters', seed: seedInterpreterDemo },
+  { name: 'directory', seed: seedDirectoryDemo },
 ];
 
 export async function isSeeded(db: Db): Promise<boolean> {

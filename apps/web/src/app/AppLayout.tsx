@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { Anchor, AppShell, Burger, Group, Image, ScrollArea } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -20,6 +20,7 @@ export function AppLayout() {
   const me = useMe();
   const { pathname } = useLocation();
   const [navOpened, setNavOpened] = useState(false);
+  const burgerRef = useRef<HTMLButtonElement>(null);
   const closeNav = () => setNavOpened(false);
   const isSmall = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
 
@@ -40,6 +41,7 @@ export function AppLayout() {
           <Group h="100%" px={{ base: 'xs', sm: 'md' }} justify="space-between" wrap="nowrap" gap="xs">
             <Group gap="sm" wrap="nowrap">
               <Burger
+                ref={burgerRef}
                 opened={navOpened}
                 onClick={() => setNavOpened((opened) => !opened)}
                 hiddenFrom="sm"
@@ -68,6 +70,13 @@ export function AppLayout() {
           aria-label={t('nav.label')}
           inert={navHidden}
           className={navHidden ? 'app-nav-collapsed' : undefined}
+          onKeyDown={(event) => {
+            // Escape closes the drawer on small screens and gives focus back to the burger button.
+            if (event.key === 'Escape' && isSmall && navOpened) {
+              closeNav();
+              burgerRef.current?.focus();
+            }
+          }}
         >
           <ScrollArea type="auto" p="sm" h="100%">
             <SideNavigation user={me} onNavigate={closeNav} />

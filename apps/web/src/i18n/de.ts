@@ -15,6 +15,7 @@ export const de = {
   'ui.done': 'Fertig',
   'ui.copy': 'Kopieren',
   'ui.copied': 'Kopiert',
+  'ui.copiedToClipboard': 'In die Zwischenablage kopiert.',
   'ui.search': 'Suchen',
   'ui.resetSearch': 'Suche zurücksetzen',
   'ui.actions': 'Aktionen',

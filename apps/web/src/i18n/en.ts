@@ -27,6 +27,7 @@ export const en: Record<MessageKey, string> = {
   'ui.done': 'Done',
   'ui.copy': 'Copy',
   'ui.copied': 'Copied',
+  'ui.copiedToClipboard': 'Copied to the clipboard.',
   'ui.search': 'Search',
   'ui.resetSearch': 'Clear search',
   'ui.actions': 'Actions',

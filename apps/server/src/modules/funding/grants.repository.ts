@@ -321,9 +321,10 @@ export async function findReport(db: DbOrTx, grantId: string, budgetYear: number
   return row;
 }
 
-export async function ensureReport(db: DbOrTx, grantId: string, budgetYear: number) {
-  await db.insert(fundingReports).values({ grantId, budgetYear }).onConflictDoNothing();
-  return (await findReport(db, grantId, budgetYear))!;
+/** Creates the report row with its first narrative; undefined when someone else created it first. */
+export async function insertReport(db: DbOrTx, grantId: string, budgetYear: number, narrative: string) {
+  const [row] = await db.insert(fundingReports).values({ grantId, budgetYear, narrative }).onConflictDoNothing().returning();
+  return row;
 }
 
 export async function updateReport(db: DbOrTx, id: string, version: number, values: Partial<Pick<ReportRow, 'narrative' | 'status' | 'finalisedBy' | 'finalisedAt'>>) {

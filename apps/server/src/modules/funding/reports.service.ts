@@ -168,10 +168,11 @@ export async function updateNarrative(ctx: AuthedContext, grantId: string, year:
   const report = await buildReport(ctx, grantId, year);
   if (report.version !== version) throw versionConflict();
   if (report.status === 'final') throw conflict('Der Verwendungsnachweis ist abgeschlossen und kann nicht mehr geändert werden.');
-  const row = await repo.ensureReport(ctx.tx, grantId, year);
-  if (!(await repo.updateReport(ctx.tx, row.report.id, row.report.version, { narrative }))) throw versionConflict();
+  const stored = await repo.findReport(ctx.tx, grantId, year);
+  const row = stored ? await repo.updateReport(ctx.tx, stored.report.id, version, { narrative }) : await repo.insertReport(ctx.tx, grantId, year, narrative);
+  if (!row) throw versionConflict();
   const result = await buildReport(ctx, grantId, year);
-  await ctx.audit.record({ action: 'funding.report_update', subjectType: 'funding_report', subjectId: row.report.id, details: { grantId, year } });
+  await ctx.audit.record({ action: 'funding.report_update', subjectType: 'funding_report', subjectId: row.id, details: { grantId, year } });
   return result;
 }
 
@@ -184,11 +185,10 @@ export async function finaliseReport(ctx: AuthedContext, grantId: string, year: 
   if (missing.length) {
     throw new AppError(409, 'conflict', `Noch nicht abschließbar: ${missing.map((m) => m.label).join('; ')}.`, Object.fromEntries(missing.map((m) => [m.key, m.label])));
   }
-  const row = await repo.ensureReport(ctx.tx, grantId, year);
-  if (!(await repo.updateReport(ctx.tx, row.report.id, row.report.version, { status: 'final', finalisedBy: ctx.actor.userId, finalisedAt: new Date() }))) {
-    throw versionConflict();
-  }
+  const stored = await repo.findReport(ctx.tx, grantId, year);
+  const row = stored && (await repo.updateReport(ctx.tx, stored.report.id, version, { status: 'final', finalisedBy: ctx.actor.userId, finalisedAt: new Date() }));
+  if (!row) throw versionConflict();
   const result = await buildReport(ctx, grantId, year);
-  await ctx.audit.record({ action: 'funding.report_finalise', subjectType: 'funding_report', subjectId: row.report.id, details: { grantId, year } });
+  await ctx.audit.record({ action: 'funding.report_finalise', subjectType: 'funding_report', subjectId: row.id, details: { grantId, year } });
   return result;
 }

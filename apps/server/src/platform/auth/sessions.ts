@@ -62,8 +62,8 @@ export async function loadSession(db: DbOrTx, token: string, policy: SessionPoli
              ORDER BY o.name, m.role) FILTER (WHERE m.user_id IS NOT NULL), '[]'::json) AS memberships
     FROM sessions s
     JOIN users u ON u.id = s.user_id
-    LEFT JOIN memberships m ON m.user_id = u.id
-    LEFT JOIN organisations o ON o.id = m.organisation_id AND o.active
+    -- Memberships in a deactivated organisation grant nothing (and have no name to show).
+    LEFT JOIN (memberships m JOIN organisations o ON o.id = m.organisation_id AND o.active) ON m.user_id = u.id
     WHERE s.token_hash = ${tokenHash}
       AND s.expires_at > now()
       AND s.last_seen_at > now() - make_interval(mins => ${policy.idleMinutes})

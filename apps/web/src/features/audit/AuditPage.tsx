@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ChangeEvent } from 'react';
 import { Alert, Badge, Button, Code, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
@@ -109,7 +109,7 @@ export function AuditPage() {
     id: ids(key),
     value: draft[key],
     error: errors[key],
-    onChange: (event: React.ChangeEvent<HTMLInputElement>) => {
+    onChange: (event: ChangeEvent<HTMLInputElement>) => {
       const value = event.currentTarget.value;
       setDraft((current) => ({ ...current, [key]: value }));
       setErrors(({ [key]: _removed, ...rest }) => rest);

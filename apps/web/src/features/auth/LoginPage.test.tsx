@@ -42,7 +42,7 @@ describe('LoginPage', () => {
     expect(fetchMock).toHaveBeenCalledTimes(2);
     const secondBody = JSON.parse(String(fetchMock.mock.calls[1]?.[1]?.body)) as Record<string, string>;
     expect(secondBody).toEqual({ email: 'anna.admin@example.org', password: 'richtig-langes-passwort', totp: '123456' });
-  });
+  }, 15_000);
 
   it("shows the server's German message for wrong credentials in an alert", async () => {
     mockFetch({

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { ActionIcon, Anchor, Box, Button, CopyButton, Group, List, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Box, Button, CopyButton, Group, List, Stack, Text, TextInput, Title, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { OkResponse, TotpSetupResponse } from '@teilhabe/shared';
@@ -83,13 +83,16 @@ export function TotpSetupPanel({ onDone, headingLevel = 2 }: { onDone: () => voi
             <Text component="code" className="secret-code">
               {secret}
             </Text>
-            <CopyButton value={start.data.secret}>
+            <CopyButton value={start.data.secret} timeout={4000}>
               {({ copied, copy }) => (
-                <Tooltip label={copied ? t('ui.copied') : t('totp.copySecret')} withArrow>
-                  <ActionIcon variant="default" size="lg" onClick={copy} aria-label={t('totp.copySecret')}>
-                    {copied ? <CheckIcon size={18} /> : <CopyIcon size={18} />}
-                  </ActionIcon>
-                </Tooltip>
+                <>
+                  <Tooltip label={copied ? t('ui.copied') : t('totp.copySecret')} withArrow>
+                    <ActionIcon variant="default" size="lg" onClick={copy} aria-label={t('totp.copySecret')}>
+                      {copied ? <CheckIcon size={18} /> : <CopyIcon size={18} />}
+                    </ActionIcon>
+                  </Tooltip>
+                  <VisuallyHidden role="status">{copied ? t('ui.copiedToClipboard') : ''}</VisuallyHidden>
+                </>
               )}
             </CopyButton>
           </Group>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, CopyButton, Group, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Alert, Button, CopyButton, Group, Stack, Switch, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { CreateUserBody, type User } from '@teilhabe/shared';
@@ -314,15 +314,18 @@ export function SetupLinkDialog({
               onFocus={(event) => event.currentTarget.select()}
               data-autofocus
             />
-            <CopyButton value={value.link.setupUrl}>
+            <CopyButton value={value.link.setupUrl} timeout={4000}>
               {({ copied, copy }) => (
-                <Button
-                  onClick={copy}
-                  variant={copied ? 'light' : 'filled'}
-                  leftSection={copied ? <CheckIcon size={16} /> : <CopyIcon size={16} />}
-                >
-                  {copied ? t('ui.copied') : t('ui.copy')}
-                </Button>
+                <>
+                  <Button
+                    onClick={copy}
+                    variant={copied ? 'light' : 'filled'}
+                    leftSection={copied ? <CheckIcon size={16} /> : <CopyIcon size={16} />}
+                  >
+                    {copied ? t('ui.copied') : t('ui.copy')}
+                  </Button>
+                  <VisuallyHidden role="status">{copied ? t('ui.copiedToClipboard') : ''}</VisuallyHidden>
+                </>
               )}
             </CopyButton>
           </Group>

@@ -109,7 +109,7 @@ describe('UsersPage', () => {
       memberships: [{ organisationId: TROISDORF.id, role: 'case_manager' }],
     });
     expect(new Headers(post?.[1]?.headers).get('idempotency-key')).toMatch(/^[0-9a-f]{32}$/);
-  });
+  }, 20_000);
 
   it('shows the one-time set-up link after creating a user', async () => {
     const created: User = { ...ANNA, id: '00000000-0000-4000-8000-000000000002', email: 'bernd@example.org', displayName: 'Bernd Beispiel', passwordSet: false };
@@ -140,5 +140,5 @@ describe('UsersPage', () => {
     expect(within(linkDialog).getByText(/24 Stunden gültig, bis 02\.03\.2025, 10:00/)).toBeTruthy();
     expect(within(linkDialog).getByRole('button', { name: 'Kopieren' })).toBeTruthy();
     expect(within(linkDialog).getByRole('button', { name: 'Dialog schließen' })).toBeTruthy();
-  });
+  }, 20_000);
 });
