@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const noDefaultExport = {
@@ -22,8 +23,12 @@ export default tseslint.config(
   },
   {
     // Tools that require a default export.
-    files: ['**/*.config.ts', '**/*.config.js', 'apps/server/test/global-setup.ts', 'eslint.config.js'],
+    files: ['**/*.config.ts', '**/*.config.js', 'apps/server/test/global-setup.ts', 'e2e/global-setup.ts', 'eslint.config.js'],
     rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['scripts/**/*.mjs', '**/*.config.js'],
+    languageOptions: { globals: globals.node },
   },
   {
     // Boundary: the web app never imports server code; it shares only packages/shared.

@@ -26,7 +26,9 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), TEILHABE_DATA_DIR: dataDir, DEMO_PASSWORD: E2E_PASSWORD, HOST: '127.0.0.1' },
+    // TRUST_PROXY lets the throttling journey come from its own client address (X-Forwarded-For), so the lock it
+    // provokes does not block the other journeys' logins from 127.0.0.1.
+    env: { ...process.env, PORT: String(port), TEILHABE_DATA_DIR: dataDir, DEMO_PASSWORD: E2E_PASSWORD, HOST: '127.0.0.1', TRUST_PROXY: 'true' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

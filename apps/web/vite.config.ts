@@ -13,6 +13,8 @@ export default defineConfig({
     // The server serves only /assets/<flat file name>, so keep every chunk there.
     assetsDir: 'assets',
     sourcemap: false,
+    // Two entries: the staff app, and the public offer directory (/angebote), which loads none of the staff bundle.
+    rolldownOptions: { input: { main: `${import.meta.dirname}/index.html`, angebote: `${import.meta.dirname}/angebote.html` } },
   },
   server: {
     proxy: {

@@ -1,4 +1,4 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 
 // jsdom lacks the browser APIs Mantine uses for media queries, popovers and scroll areas.
@@ -26,6 +26,9 @@ globalThis.ResizeObserver ??= ResizeObserverStub;
 
 Element.prototype.scrollIntoView ??= function scrollIntoView() {};
 window.scrollTo = (() => {}) as typeof window.scrollTo;
+
+// Lazy page chunks are transformed on first import, which can take a few seconds on a busy machine.
+configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => {
   cleanup();

@@ -40,7 +40,8 @@ describe('the route registry', () => {
       .map((r) => `${r.method.padEnd(6)} ${r.url}  →  ${r.access}`)
       .sort();
     // Every route declares a known access level; the app already refuses to boot otherwise.
-    for (const r of routes()) expect(r.access === 'public' || r.access === 'authenticated' || isPermission(r.access), routeKey(r)).toBe(true);
+    for (const r of routes())
+      expect(r.access === 'public' || r.access === 'authenticated' || isPermission(r.access), routeKey(r)).toBe(true);
     expect(new Set(routesWithAccess).size).toBe(routesWithAccess.length);
     expect(routesWithAccess).toMatchSnapshot();
   });
@@ -70,9 +71,15 @@ describe('the route registry', () => {
       .map(routeKey)
       .filter((k) => !/^GET \/api\/v1\/public\//.test(k) && !/^GET \/api\/(docs|openapi\.json)/.test(k))
       .sort();
-    expect(publicApi, 'a public route that is not a GET under /api/v1/public/ goes into PUBLIC_API_ROUTES after review').toEqual([...PUBLIC_API_ROUTES].sort());
+    expect(publicApi, 'a public route that is not a GET under /api/v1/public/ goes into PUBLIC_API_ROUTES after review').toEqual(
+      [...PUBLIC_API_ROUTES].sort(),
+    );
     // Outside the API only GETs (the app shell, assets, public pages) are public.
-    expect(routes().filter((r) => r.access === 'public' && !r.url.startsWith('/api/') && r.method !== 'GET').map(routeKey)).toEqual([]);
+    expect(
+      routes()
+        .filter((r) => r.access === 'public' && !r.url.startsWith('/api/') && r.method !== 'GET')
+        .map(routeKey),
+    ).toEqual([]);
   });
 });
 
@@ -103,9 +110,14 @@ describe('anonymous callers', () => {
       const req = sampleRequest(route);
       const res = await send(t, { ...req, url: req.url.replace('*', 'index.css') });
       // (The login itself answers 401 to wrong credentials; what must not come is a refusal for want of a session.)
-      const code = res.headers['content-type']?.startsWith('application/json') ? (res.json() as { code?: string }).code : undefined;
+      const code = String(res.headers['content-type'] ?? '').startsWith('application/json')
+        ? (res.json() as { code?: string }).code
+        : undefined;
       expect(['csrf_invalid', 'totp_setup_required', 'forbidden'], routeKey(route)).not.toContain(code);
-      expect([401, 403].includes(res.statusCode) && route.url !== '/api/v1/auth/login', `${routeKey(route)} ${res.body.slice(0, 200)}`).toBe(false);
+      expect(
+        [401, 403].includes(res.statusCode) && route.url !== '/api/v1/auth/login',
+        `${routeKey(route)} ${res.body.slice(0, 200)}`,
+      ).toBe(false);
       expect(res.statusCode, routeKey(route)).toBeLessThan(500);
     }
     const health = await send(t, { method: 'GET', url: '/healthz' });
@@ -178,9 +190,16 @@ describe('CSRF protection', () => {
     const before = await dataFingerprint(t);
     for (const route of mutating) {
       // As a role that may call the route: the CSRF check alone must stop it.
-      const role = route.access === 'authenticated' ? 'case_manager' : ROLES.find((r) => ROLE_PERMISSIONS[r].includes(route.access as Permission))!;
+      const role =
+        route.access === 'authenticated' ? 'case_manager' : ROLES.find((r) => ROLE_PERMISSIONS[r].includes(route.access as Permission))!;
       const req = sampleRequest(route);
-      for (const headers of [{}, { 'x-csrf-token': 'falsch' }, { 'x-csrf-token': other.csrfToken! }, { 'x-csrf-token': '' }]) {
+      const variants: Record<string, string>[] = [
+        {},
+        { 'x-csrf-token': 'falsch' },
+        { 'x-csrf-token': other.csrfToken! },
+        { 'x-csrf-token': '' },
+      ];
+      for (const headers of variants) {
         const res = await send(t, { ...req, agent: withoutCsrf(agents[role]), headers: { ...req.headers, ...headers } });
         const body = expectGermanError(res, 403, `${role} ${routeKey(route)}`);
         expect(body.code, routeKey(route)).toBe('csrf_invalid');
@@ -204,7 +223,10 @@ describe('audit of successful changes', () => {
       expect(await t.auditCount()).toBeGreaterThan(before);
       const rows = await auditRowsOf(t, res);
       expect(rows.filter((r) => r.outcome === 'success').length, JSON.stringify(rows)).toBeGreaterThanOrEqual(1);
-      expect(rows.every((r) => /^[a-z_]+\.[a-z_]+$/.test(r.action)), JSON.stringify(rows)).toBe(true);
+      expect(
+        rows.every((r) => /^[a-z_]+\.[a-z_]+$/.test(r.action)),
+        JSON.stringify(rows),
+      ).toBe(true);
     },
   );
 });
@@ -228,6 +250,9 @@ describe('record scope', () => {
     const ownerAgent = await t.asUser(owner);
     expect((await ownerAgent.get('/api/v1/notifications')).json()).toMatchObject({ unread: 1, items: [{ id, readAt: null }] });
     expect((await ownerAgent.post(`/api/v1/notifications/${id}/read`, {})).statusCode).toBe(200);
-    expect((await ownerAgent.get('/api/v1/notifications')).json()).toMatchObject({ unread: 0, items: [{ id, readAt: expect.any(String) }] });
+    expect((await ownerAgent.get('/api/v1/notifications')).json()).toMatchObject({
+      unread: 0,
+      items: [{ id, readAt: expect.any(String) }],
+    });
   });
 });

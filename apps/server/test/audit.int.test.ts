@@ -65,7 +65,9 @@ describe('a change and its audit row commit together', () => {
       t.database.db.transaction(async (tx) => {
         const ctx: AuthedContext = { actor, tx, audit: new AuditWriter(tx, { actor, requestId }), requestId, ip: '127.0.0.1' };
         const org = await createOrganisation(ctx, { parentId: t.tree.ki.id, kind: 'team', name });
-        const inside = await tx.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_events WHERE request_id = ${requestId} AND subject_id = ${org.id}`);
+        const inside = await tx.execute<{ n: number }>(
+          sql`SELECT count(*)::int AS n FROM audit_events WHERE request_id = ${requestId} AND subject_id = ${org.id}`,
+        );
         seenInside = inside.rows[0]!.n;
         throw new Error('Absturz nach dem Audit-Eintrag');
       }),
@@ -104,12 +106,22 @@ describe('a change and its audit row commit together', () => {
              WHEN (NEW.action IN ('users.create', 'notifications.read')) EXECUTE FUNCTION test_fail_audit()`);
     const email = `${unique('failclosed')}@test.example`;
     try {
-      const res = await admin.post('/api/v1/users', { email, displayName: 'Nie Gespeichert', memberships: [{ organisationId: t.tree.ki.id, role: 'finance' }] });
+      const res = await admin.post('/api/v1/users', {
+        email,
+        displayName: 'Nie Gespeichert',
+        memberships: [{ organisationId: t.tree.ki.id, role: 'finance' }],
+      });
       expect(res.statusCode).toBeGreaterThanOrEqual(500);
       expect(res.body).not.toContain('einrichten');
       expect(res.body).not.toContain(email);
       expect((await q<{ n: number }>('SELECT count(*)::int AS n FROM users WHERE email = $1', [email]))[0]!.n).toBe(0);
-      expect((await q<{ n: number }>('SELECT count(*)::int AS n FROM setup_tokens t JOIN users u ON u.id = t.user_id WHERE u.email = $1', [email]))[0]!.n).toBe(0);
+      expect(
+        (
+          await q<{ n: number }>('SELECT count(*)::int AS n FROM setup_tokens t JOIN users u ON u.id = t.user_id WHERE u.email = $1', [
+            email,
+          ])
+        )[0]!.n,
+      ).toBe(0);
     } finally {
       await q('DROP TRIGGER test_fail_audit ON audit_events');
       await q('DROP FUNCTION test_fail_audit()');
@@ -129,7 +141,10 @@ describe('append-only', () => {
       'DELETE FROM audit_events',
       'TRUNCATE audit_events',
     ]) {
-      await expect(t.database.pool.query(statement), statement).rejects.toMatchObject({ code: '42501', message: expect.stringMatching(/append-only/) });
+      await expect(t.database.pool.query(statement), statement).rejects.toMatchObject({
+        code: '42501',
+        message: expect.stringMatching(/append-only/),
+      });
     }
     // Through the ORM as well.
     await expect(t.database.db.execute(sql`DELETE FROM audit_events`)).rejects.toBeDefined();
@@ -140,7 +155,8 @@ describe('append-only', () => {
 
 describe('the hash chain', () => {
   it('verifies a fresh chain, and names exactly the row that was changed behind its back', async () => {
-    for (let i = 0; i < 6; i++) await admin.post('/api/v1/organisations', { parentId: t.tree.ki.id, kind: 'team', name: `Team ${unique('chain')}` });
+    for (let i = 0; i < 6; i++)
+      await admin.post('/api/v1/organisations', { parentId: t.tree.ki.id, kind: 'team', name: `Team ${unique('chain')}` });
     const fresh = await verifyAuditChain(t.database.pool);
     expect(fresh).toEqual({ ok: true, checked: await t.auditCount() });
 
@@ -174,7 +190,10 @@ describe('the hash chain', () => {
     const report = await verifyAuditChain(t.database.pool);
     expect(report.ok).toBe(false);
     expect(report.firstBroken).toMatchObject({ seq: seqs[3], reason: expect.stringMatching(/Verkettung/) });
-    await withTriggersOff(['INSERT INTO audit_events SELECT * FROM jsonb_populate_record(NULL::audit_events, $1::jsonb)'], [[JSON.stringify(row!.j)]]);
+    await withTriggersOff(
+      ['INSERT INTO audit_events SELECT * FROM jsonb_populate_record(NULL::audit_events, $1::jsonb)'],
+      [[JSON.stringify(row!.j)]],
+    );
     expect((await verifyAuditChain(t.database.pool)).ok).toBe(true);
 
     // A forger who also recomputes the changed row's own hash still breaks the link to the next row.
@@ -186,7 +205,10 @@ describe('the hash chain', () => {
     ]);
     const forged = await verifyAuditChain(t.database.pool);
     expect(forged.firstBroken).toMatchObject({ seq: seqs[5], reason: expect.stringMatching(/Verkettung/) });
-    await withTriggersOff([`UPDATE audit_events SET details = $2, hash = $3 WHERE seq = $1`], [[target, JSON.stringify(saved!.details), saved!.hash]]);
+    await withTriggersOff(
+      [`UPDATE audit_events SET details = $2, hash = $3 WHERE seq = $1`],
+      [[target, JSON.stringify(saved!.details), saved!.hash]],
+    );
     expect((await verifyAuditChain(t.database.pool)).ok).toBe(true);
   });
 
@@ -196,7 +218,12 @@ describe('the hash chain', () => {
     const results = await Promise.all([
       ...names.map((name) => admin.post('/api/v1/organisations', { parentId: t.tree.ki.id, kind: 'team', name })),
       ...Array.from({ length: 6 }, () =>
-        send(t, { method: 'POST', url: '/api/v1/auth/login', payload: { email: `${unique('nobody')}@test.example`, password: 'falsches-Passwort-1' }, remoteAddress: freshIp() }),
+        send(t, {
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { email: `${unique('nobody')}@test.example`, password: 'falsches-Passwort-1' },
+          remoteAddress: freshIp(),
+        }),
       ),
     ]);
     expect(results.map((r) => r.statusCode)).toEqual([...names.map(() => 201), ...Array.from({ length: 6 }, () => 401)]);
@@ -204,7 +231,8 @@ describe('the hash chain', () => {
     const report = await verifyAuditChain(t.database.pool);
     expect(report).toEqual({ ok: true, checked: before + 20 });
     const rows = await q<{ seq: string; occurred_at: Date }>('SELECT seq::text, occurred_at FROM audit_events a ORDER BY a.seq');
-    for (let i = 1; i < rows.length; i++) expect(rows[i]!.occurred_at.getTime(), JSON.stringify(rows)).toBeGreaterThanOrEqual(rows[i - 1]!.occurred_at.getTime());
+    for (let i = 1; i < rows.length; i++)
+      expect(rows[i]!.occurred_at.getTime(), JSON.stringify(rows)).toBeGreaterThanOrEqual(rows[i - 1]!.occurred_at.getTime());
   });
 });
 
@@ -213,14 +241,27 @@ describe('reading the audit trail', () => {
   let lead: Agent;
   beforeAll(async () => {
     lead = await t.as('lead');
-    const res = await admin.post('/api/v1/users', { email: `${unique('filter')}@test.example`, displayName: 'Gefilterte Person', memberships: [{ organisationId: t.tree.ki.id, role: 'finance' }] });
+    const res = await admin.post('/api/v1/users', {
+      email: `${unique('filter')}@test.example`,
+      displayName: 'Gefilterte Person',
+      memberships: [{ organisationId: t.tree.ki.id, role: 'finance' }],
+    });
     subject = res.json().user.id;
     await admin.patch(`/api/v1/users/${subject}`, { displayName: 'Umbenannte Person' }, { 'if-match': '1' });
     await lead.get('/api/v1/audit-events'); // lead may read the trail
     await lead.post('/api/v1/organisations', { parentId: t.tree.ki.id, kind: 'team', name: 'Verboten' }); // access.denied
   });
 
-  type Item = { seq: number; actorId: string | null; actorEmail: string | null; action: string; subjectType: string | null; subjectId: string | null; occurredAt: string; outcome: string };
+  type Item = {
+    seq: number;
+    actorId: string | null;
+    actorEmail: string | null;
+    action: string;
+    subjectType: string | null;
+    subjectId: string | null;
+    occurredAt: string;
+    outcome: string;
+  };
   const list = async (query: string) => {
     const res = await lead.get(`/api/v1/audit-events?${query}`);
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
@@ -281,15 +322,27 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    else field += c;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += c;
   }
-  if (field || row.length) row.push(field), rows.push(row);
+  if (field || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -298,7 +351,10 @@ describe('CSV export', () => {
     const user = await admin.post('/api/v1/users', {
       email: `${unique('csv')}@test.example`,
       displayName: 'CSV Person',
-      memberships: [{ organisationId: t.tree.ki.id, role: 'finance' }, { organisationId: t.tree.kreis.id, role: 'coordinator' }],
+      memberships: [
+        { organisationId: t.tree.ki.id, role: 'finance' },
+        { organisationId: t.tree.kreis.id, role: 'coordinator' },
+      ],
     });
     const id = user.json().user.id as string;
     const res = await admin.get(`/api/v1/audit-events/export.csv?subjectType=user&subjectId=${id}`);
@@ -311,11 +367,26 @@ describe('CSV export', () => {
     // Records end in CRLF (outside quoted fields no bare LF).
     expect(/(^|[^\r])\n/.test(text.replace(/"(?:[^"]|"")*"/g, ''))).toBe(false);
     const [header, ...rows] = parseCsv(text);
-    expect(header).toEqual(['Nr', 'Zeit (UTC)', 'Akteur:in', 'E-Mail', 'Rolle', 'Aktion', 'Gegenstand', 'Gegenstand-ID', 'Ergebnis', 'Request-ID', 'Details']);
+    expect(header).toEqual([
+      'Nr',
+      'Zeit (UTC)',
+      'Akteur:in',
+      'E-Mail',
+      'Rolle',
+      'Aktion',
+      'Gegenstand',
+      'Gegenstand-ID',
+      'Ergebnis',
+      'Request-ID',
+      'Details',
+    ]);
     expect(rows).toHaveLength(1);
     const [row] = rows;
     expect(row).toHaveLength(header!.length);
-    const [db] = await q<{ seq: string; details: unknown; occurred_at: Date }>(`SELECT seq::text, details, occurred_at FROM audit_events WHERE subject_id = $1`, [id]);
+    const [db] = await q<{ seq: string; details: unknown; occurred_at: Date }>(
+      `SELECT seq::text, details, occurred_at FROM audit_events WHERE subject_id = $1`,
+      [id],
+    );
     expect(row![0]).toBe(db!.seq);
     expect(row![1]).toBe(db!.occurred_at.toISOString());
     expect(row![2]).toBe(t.users.admin.id);
@@ -325,7 +396,9 @@ describe('CSV export', () => {
     expect(res.body).toContain('"{""roles"":[""');
     expect(JSON.parse(row![10]!)).toEqual(db!.details);
     // The export itself is audited, with the row count and the filter.
-    const [exported] = await q<{ details: { rows: number; filter: { subjectId: string } } }>(`SELECT details FROM audit_events WHERE action = 'audit.export' ORDER BY seq DESC LIMIT 1`);
+    const [exported] = await q<{ details: { rows: number; filter: { subjectId: string } } }>(
+      `SELECT details FROM audit_events WHERE action = 'audit.export' ORDER BY seq DESC LIMIT 1`,
+    );
     expect(exported!.details).toMatchObject({ rows: 1, filter: { subjectId: id } });
   });
 
@@ -338,7 +411,9 @@ describe('CSV export', () => {
       totpSecret: 'JBSWY3DPEHPK3PXP',
     });
     const formula = await t.asUser({ id: row.id, email: row.email, role: 'admin', organisationId: t.tree.kreis.id });
-    expect((await formula.post('/api/v1/organisations', { parentId: t.tree.ki.id, kind: 'team', name: 'Formel-Team' })).statusCode).toBe(201);
+    expect((await formula.post('/api/v1/organisations', { parentId: t.tree.ki.id, kind: 'team', name: 'Formel-Team' })).statusCode).toBe(
+      201,
+    );
     const res = await admin.get(`/api/v1/audit-events/export.csv?actorId=${row.id}`);
     const [, ...rows] = parseCsv(res.body.replace(/^\uFEFF/, ''));
     expect(rows.length).toBeGreaterThan(0);

@@ -37,7 +37,11 @@ describe('login', () => {
     const { res, cookie, agent } = await loginVia(t, { email: user.email, password: TEST_PASSWORD });
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body).toMatchObject({ status: 'ok', csrfToken: expect.any(String), user: { id: user.id, email: user.email, roles: ['case_manager'] } });
+    expect(body).toMatchObject({
+      status: 'ok',
+      csrfToken: expect.any(String),
+      user: { id: user.id, email: user.email, roles: ['case_manager'] },
+    });
     expect(body.csrfToken.length).toBeGreaterThanOrEqual(22);
     expect(cookie).toBeDefined();
     expect(cookie!.name).toBe('teilhabe_session');
@@ -52,7 +56,10 @@ describe('login', () => {
     expect(body.csrfToken).not.toBe(cookie!.value);
     expect(await sessionStatus(agent!)).toBe(200);
     // The login is recorded, with the session's actor.
-    const { rows } = await t.database.pool.query(`SELECT outcome, subject_id FROM audit_events WHERE action = 'auth.login' AND actor_id = $1`, [user.id]);
+    const { rows } = await t.database.pool.query(
+      `SELECT outcome, subject_id FROM audit_events WHERE action = 'auth.login' AND actor_id = $1`,
+      [user.id],
+    );
     expect(rows).toEqual([{ outcome: 'success', subject_id: user.id }]);
   });
 
@@ -109,7 +116,9 @@ describe('login', () => {
     expect(cookie).toBeUndefined();
     expect(await t.auditCount(`action = 'auth.login_throttled' AND request_id = $1`, [res.headers['x-request-id']])).toBe(1);
     // Once the lock has expired, the right password works again (and clears the account's failures).
-    await t.database.pool.query(`UPDATE login_throttle SET locked_until = now() - interval '1 second' WHERE key = $1`, [`account:${user.email}`]);
+    await t.database.pool.query(`UPDATE login_throttle SET locked_until = now() - interval '1 second' WHERE key = $1`, [
+      `account:${user.email}`,
+    ]);
     expect((await loginVia(t, { email: user.email, password: TEST_PASSWORD })).res.statusCode).toBe(200);
     const { rows } = await t.database.pool.query('SELECT count(*)::int AS n FROM login_throttle WHERE key = $1', [`account:${user.email}`]);
     expect(rows[0].n).toBe(0);
@@ -140,7 +149,10 @@ describe('login', () => {
       expect(body.fields).toHaveProperty('password');
     }
     // Refused by the schema: no attempt was counted, no failure recorded.
-    const { rows } = await t.database.pool.query('SELECT count(*)::int AS n FROM login_throttle WHERE key IN ($1, $2)', [`account:${user.email}`, `ip:${ip}`]);
+    const { rows } = await t.database.pool.query('SELECT count(*)::int AS n FROM login_throttle WHERE key IN ($1, $2)', [
+      `account:${user.email}`,
+      `ip:${ip}`,
+    ]);
     expect(rows[0].n).toBe(0);
     expect(await t.auditCount(`action = 'auth.login_failed' AND actor_id = $1`, [user.id])).toBe(0);
   });
@@ -157,7 +169,9 @@ describe('login', () => {
     expect(res.statusCode).toBe(200);
     const issued = res.cookies.find((c) => c.name === 'teilhabe_session')!.value;
     expect(issued).not.toBe(planted);
-    expect((await send(t, { method: 'GET', url: '/api/v1/auth/session', headers: { cookie: `teilhabe_session=${planted}` } })).statusCode).toBe(401);
+    expect(
+      (await send(t, { method: 'GET', url: '/api/v1/auth/session', headers: { cookie: `teilhabe_session=${planted}` } })).statusCode,
+    ).toBe(401);
     // A second login opens a second, different session.
     const again = await loginVia(t, { email: user.email, password: TEST_PASSWORD });
     expect(again.cookie!.value).not.toBe(issued);
@@ -212,7 +226,9 @@ describe('TOTP', () => {
     expect(res.json().user).toMatchObject({ totpEnabled: false, totpSetupRequired: true });
     const refused = await agent!.get('/api/v1/users');
     expect(expectGermanError(refused, 403).code).toBe('totp_setup_required');
-    expect((await agent!.post('/api/v1/users', { email: 'x@test.example', displayName: 'X', memberships: [] })).json().code).toBe('totp_setup_required');
+    expect((await agent!.post('/api/v1/users', { email: 'x@test.example', displayName: 'X', memberships: [] })).json().code).toBe(
+      'totp_setup_required',
+    );
     expect((await agent!.get('/api/v1/auth/session')).json().user.totpSetupRequired).toBe(true);
 
     const setup = await agent!.post('/api/v1/auth/totp/setup', {});
@@ -302,7 +318,9 @@ describe('password policy (A-01)', () => {
     const wrong = await a.post('/api/v1/auth/password', { currentPassword: 'nicht-das-richtige', newPassword: 'Ein-neues-gutes-Passwort' });
     expect(expectGermanError(wrong, 400).fields).toHaveProperty('currentPassword');
     expect(await sessionStatus(b)).toBe(200);
-    expect((await a.post('/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Ein-neues-gutes-Passwort' })).statusCode).toBe(200);
+    expect(
+      (await a.post('/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Ein-neues-gutes-Passwort' })).statusCode,
+    ).toBe(200);
     expect(await sessionStatus(a)).toBe(200);
     expect(await sessionStatus(b)).toBe(401);
   });
@@ -324,7 +342,11 @@ describe('sessions', () => {
   it('logout-all ends every session of the user, and only theirs', async () => {
     const user = await freshUser(t);
     const other = await t.asUser(await freshUser(t));
-    const sessions = [await t.asUser(user), await t.asUser(user), (await loginVia(t, { email: user.email, password: TEST_PASSWORD })).agent!];
+    const sessions = [
+      await t.asUser(user),
+      await t.asUser(user),
+      (await loginVia(t, { email: user.email, password: TEST_PASSWORD })).agent!,
+    ];
     const list = await sessions[0]!.get('/api/v1/auth/sessions');
     expect(list.json()).toHaveLength(3);
     expect(list.json().filter((s: { current: boolean }) => s.current)).toHaveLength(1);
@@ -348,22 +370,33 @@ describe('sessions', () => {
   it('ends a session after its absolute lifetime even while it is in use', async () => {
     const user = await freshUser(t);
     const { agent } = await loginVia(t, { email: user.email, password: TEST_PASSWORD });
-    const { rows } = await t.database.pool.query(`SELECT extract(epoch FROM expires_at - created_at)::int AS s FROM sessions WHERE user_id = $1`, [user.id]);
+    const { rows } = await t.database.pool.query(
+      `SELECT extract(epoch FROM expires_at - created_at)::int AS s FROM sessions WHERE user_id = $1`,
+      [user.id],
+    );
     expect(rows[0].s).toBe(t.config.sessionAbsoluteHours * 3600);
-    await t.database.pool.query(`UPDATE sessions SET expires_at = now() - interval '1 second', last_seen_at = now() WHERE user_id = $1`, [user.id]);
+    await t.database.pool.query(`UPDATE sessions SET expires_at = now() - interval '1 second', last_seen_at = now() WHERE user_id = $1`, [
+      user.id,
+    ]);
     expect(await sessionStatus(agent!)).toBe(401);
   });
 
   it('ends all sessions of a user the moment an admin deactivates them (A-06, Z-06)', async () => {
     const victim = await freshUser(t);
-    const sessions = [await t.asUser(victim), await t.asUser(victim), (await loginVia(t, { email: victim.email, password: TEST_PASSWORD })).agent!];
+    const sessions = [
+      await t.asUser(victim),
+      await t.asUser(victim),
+      (await loginVia(t, { email: victim.email, password: TEST_PASSWORD })).agent!,
+    ];
     for (const s of sessions) expect(await sessionStatus(s)).toBe(200);
     const admin = await t.as('admin');
     const res = await admin.patch(`/api/v1/users/${victim.id}`, { active: false }, { 'if-match': '1' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().active).toBe(false);
     for (const s of sessions) expect(await sessionStatus(s)).toBe(401);
-    const audit = await t.database.pool.query(`SELECT details FROM audit_events WHERE action = 'users.deactivate' AND subject_id = $1`, [victim.id]);
+    const audit = await t.database.pool.query(`SELECT details FROM audit_events WHERE action = 'users.deactivate' AND subject_id = $1`, [
+      victim.id,
+    ]);
     expect(audit.rows[0].details).toMatchObject({ endedSessions: 3 });
     expect((await loginVia(t, { email: victim.email, password: TEST_PASSWORD })).res.statusCode).toBe(401);
     // Reactivation does not bring the old sessions back.
@@ -393,7 +426,9 @@ describe('set-up links', () => {
     // Without a password nobody can sign in yet.
     expect((await loginVia(t, { email, password: 'irgendein-langes-Passwort' })).res.statusCode).toBe(401);
 
-    const weak = keep(await send(t, { method: 'POST', url: `/api/v1/auth/setup/${token}`, payload: { password: 'Integrationszentrum2025!' } }));
+    const weak = keep(
+      await send(t, { method: 'POST', url: `/api/v1/auth/setup/${token}`, payload: { password: 'Integrationszentrum2025!' } }),
+    );
     expect(expectGermanError(weak, 400).fields).toHaveProperty('password');
 
     const password = 'Mein-eigenes-Passwort-für-Teilhabe';
@@ -401,7 +436,9 @@ describe('set-up links', () => {
     expect(done.statusCode).toBe(200);
     expect(done.json()).toEqual({ ok: true });
 
-    const reuse = keep(await send(t, { method: 'POST', url: `/api/v1/auth/setup/${token}`, payload: { password: 'Ein-anderes-Passwort-123' } }));
+    const reuse = keep(
+      await send(t, { method: 'POST', url: `/api/v1/auth/setup/${token}`, payload: { password: 'Ein-anderes-Passwort-123' } }),
+    );
     expect(expectGermanError(reuse, 410).message).toMatch(/bereits verwendet/);
     expect(keep(await send(t, { method: 'GET', url: `/api/v1/auth/setup/${token}` })).statusCode).toBe(410);
 
@@ -427,7 +464,10 @@ describe('set-up links', () => {
   it('expire after 24 hours, are replaced by a newer link, and die with the account', async () => {
     const admin = await t.as('admin');
     const first = await createUserWithSetupLink(t);
-    const { rows } = await t.database.pool.query(`SELECT extract(epoch FROM expires_at - created_at)::int AS s FROM setup_tokens WHERE user_id = $1`, [first.userId]);
+    const { rows } = await t.database.pool.query(
+      `SELECT extract(epoch FROM expires_at - created_at)::int AS s FROM setup_tokens WHERE user_id = $1`,
+      [first.userId],
+    );
     expect(rows[0].s).toBe(24 * 3600);
     const renewed = await admin.post(`/api/v1/users/${first.userId}/setup-link`, {});
     expect(renewed.statusCode).toBe(200);
@@ -436,14 +476,25 @@ describe('set-up links', () => {
     expect((await send(t, { method: 'GET', url: `/api/v1/auth/setup/${first.token}` })).statusCode).toBe(410);
     expect((await send(t, { method: 'GET', url: `/api/v1/auth/setup/${second}` })).statusCode).toBe(200);
 
-    await t.database.pool.query(`UPDATE setup_tokens SET expires_at = now() - interval '1 second' WHERE user_id = $1 AND used_at IS NULL`, [first.userId]);
-    const expired = await send(t, { method: 'POST', url: `/api/v1/auth/setup/${second}`, payload: { password: 'Ein-gutes-neues-Passwort' } });
+    await t.database.pool.query(`UPDATE setup_tokens SET expires_at = now() - interval '1 second' WHERE user_id = $1 AND used_at IS NULL`, [
+      first.userId,
+    ]);
+    const expired = await send(t, {
+      method: 'POST',
+      url: `/api/v1/auth/setup/${second}`,
+      payload: { password: 'Ein-gutes-neues-Passwort' },
+    });
     expect(expectGermanError(expired, 410).message).toMatch(/abgelaufen/);
 
     const other = await createUserWithSetupLink(t);
     const user = (await admin.get(`/api/v1/users/${other.userId}`)).json();
-    expect((await admin.patch(`/api/v1/users/${other.userId}`, { active: false }, { 'if-match': String(user.version) })).statusCode).toBe(200);
-    expect((await send(t, { method: 'POST', url: `/api/v1/auth/setup/${other.token}`, payload: { password: 'Ein-gutes-neues-Passwort' } })).statusCode).toBe(404);
+    expect((await admin.patch(`/api/v1/users/${other.userId}`, { active: false }, { 'if-match': String(user.version) })).statusCode).toBe(
+      200,
+    );
+    expect(
+      (await send(t, { method: 'POST', url: `/api/v1/auth/setup/${other.token}`, payload: { password: 'Ein-gutes-neues-Passwort' } }))
+        .statusCode,
+    ).toBe(404);
     const { rows: pw } = await t.database.pool.query('SELECT password_hash FROM users WHERE id = $1', [other.userId]);
     expect(pw[0].password_hash).toBeNull();
   });

@@ -2,13 +2,13 @@
  * Bad inputs (research-security §6.1, B-01…B-31 as far as the existing routes take them), sent to every mutating route
  * as the role that may call it, plus a fast-check property. Every answer is a 4xx with `code` and a German `message`,
  * never a 5xx, and nothing is written: the stored data is fingerprinted before and after (audit rows aside, of which
- * none may record a success).
+ * none may record a success). The fast-check property is in bad-input-property.int.test.ts (a file of its own so the two
+ * halves run in parallel).
  */
-import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLE_PERMISSIONS, ROLES } from '@teilhabe/shared';
 import { createTestApp, type TestApp } from './harness.js';
-import { dataFingerprint, expectGermanError, fillParams, maxAuditSeq, send, unique } from './helpers.js';
+import { dataFingerprint, expectGermanError, expectPrototypeClean, fillParams, maxAuditSeq, send, unique } from './helpers.js';
 import { MUTATING_METHODS, ROUTE_SAMPLES, type SuccessCase } from './route-samples.js';
 
 let t: TestApp;
@@ -18,16 +18,11 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const MUTATING_KEYS = Object.keys(ROUTE_SAMPLES).filter((k) => MUTATING_METHODS.has(k.split(' ')[0]!));
-const PROTO_KEYS = Object.getOwnPropertyNames(Object.prototype).sort();
-
-function expectPrototypeClean() {
-  expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(PROTO_KEYS);
-  expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
-  expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'isAdmin')).toBe(false);
-}
-
 async function successAuditRowsSince(seq: number) {
-  const { rows } = await t.database.pool.query<{ action: string }>(`SELECT action FROM audit_events WHERE seq > $1 AND outcome = 'success'`, [seq]);
+  const { rows } = await t.database.pool.query<{ action: string }>(
+    `SELECT action FROM audit_events WHERE seq > $1 AND outcome = 'success'`,
+    [seq],
+  );
   return rows.map((r) => r.action);
 }
 
@@ -66,9 +61,17 @@ function setAt(body: Json, path: string[], value: unknown): Json {
 }
 
 /** The JSON schema of a route's body, from the app's own OpenAPI document (so nullable fields are known). */
-type JsonSchema = { type?: string | string[]; anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; properties?: Record<string, JsonSchema>; items?: JsonSchema };
+type JsonSchema = {
+  type?: string | string[];
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+};
 function bodySchema(method: string, url: string): JsonSchema | undefined {
-  const doc = t.app.swagger() as { paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }>> };
+  const doc = t.app.swagger() as {
+    paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }>>;
+  };
   return doc.paths[url.replace(/:(\w+)/g, '{$1}')]?.[method.toLowerCase()]?.requestBody?.content?.['application/json']?.schema;
 }
 
@@ -97,7 +100,28 @@ function wrongType(v: Json, accepted: Set<string> | undefined): Json | undefined
   return candidates.find((c) => (accepted ? !accepted.has(jsonType(c)) : jsonType(c) !== jsonType(v)));
 }
 
-const MASS_ASSIGNMENT = ['role', 'roles', 'version', 'createdAt', 'deletedAt', 'ownerId', 'agencyId', 'organisationId', 'id', 'isAdmin', 'active', 'passwordHash'];
+// The large payloads are the same for every route: built once.
+const TWO_MB = `{"filler":"${'x'.repeat(2 * 1024 * 1024)}"}`;
+const MANY_KEYS = JSON.stringify(Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`k${i}`, 1])));
+const BIG_ARRAY = JSON.stringify(new Array(50_000).fill(0));
+const DEEP = '{"x":' + '['.repeat(10_000) + ']'.repeat(10_000) + '}';
+/** The body with one more top-level member, spliced in as raw JSON text. */
+const withRawMember = (json: string, member: string) => (json === '{}' ? `{${member}}` : json.replace(/^\{/, `{${member},`));
+
+const MASS_ASSIGNMENT = [
+  'role',
+  'roles',
+  'version',
+  'createdAt',
+  'deletedAt',
+  'ownerId',
+  'agencyId',
+  'organisationId',
+  'id',
+  'isAdmin',
+  'active',
+  'passwordHash',
+];
 
 function corpus(body: Json, secretFields: string[] = [], schema?: JsonSchema, method = 'POST'): BadCase[] {
   const json = JSON.stringify(body);
@@ -109,19 +133,31 @@ function corpus(body: Json, secretFields: string[] = [], schema?: JsonSchema, me
     { name: 'top-level array', payload: '[]', status: 400 },
     { name: 'top-level string', payload: '"hallo"', status: 400 },
     { name: 'top-level null', payload: 'null', status: 400 },
-    { name: 'nesting 10,000 levels deep', payload: '{"x":' + '['.repeat(10_000) + ']'.repeat(10_000) + '}', status: 400 },
-    { name: '50,000 unknown keys (the answer stays small)', payload: JSON.stringify(Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`k${i}`, 1]))), status: 400, field: 'k0' },
-    { name: 'array of 200,000 items', payload: JSON.stringify({ ...(body as object), items: new Array(200_000).fill(0) }), status: 400, field: 'items' },
+    { name: 'nesting 10,000 levels deep', payload: DEEP, status: 400 },
+    { name: '5,000 unknown keys (the answer stays small)', payload: MANY_KEYS, status: 400, field: 'k0' },
+    { name: 'array of 50,000 items', payload: withRawMember(json, `"items":${BIG_ARRAY}`), status: 400, field: 'items' },
     // B-03: prototype pollution
     { name: '__proto__', payload: '{"__proto__":{"isAdmin":true}}', status: 400 },
-    { name: '__proto__ beside valid fields', payload: json.replace(/^\{/, '{"__proto__":{"isAdmin":true},').replace(',}', '}'), status: 400 },
+    { name: '__proto__ beside valid fields', payload: withRawMember(json, '"__proto__":{"isAdmin":true}'), status: 400 },
     { name: 'constructor.prototype', payload: '{"constructor":{"prototype":{"isAdmin":true}}}', status: 400 },
     // B-01: too large
-    { name: '2 MB body', payload: JSON.stringify({ ...(body as object), filler: 'x'.repeat(2 * 1024 * 1024) }), status: 413, code: 'payload_too_large' },
+    { name: '2 MB body', payload: TWO_MB, status: 413, code: 'payload_too_large' },
     // B-25: other content types
     { name: 'text/plain', payload: json, headers: { 'content-type': 'text/plain' }, status: 415, code: 'unsupported_media_type' },
-    { name: 'form post', payload: 'email=a%40b.de', headers: { 'content-type': 'application/x-www-form-urlencoded' }, status: 415, code: 'unsupported_media_type' },
-    { name: 'multipart', payload: '--x\r\n\r\n--x--', headers: { 'content-type': 'multipart/form-data; boundary=x' }, status: 415, code: 'unsupported_media_type' },
+    {
+      name: 'form post',
+      payload: 'email=a%40b.de',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      status: 415,
+      code: 'unsupported_media_type',
+    },
+    {
+      name: 'multipart',
+      payload: '--x\r\n\r\n--x--',
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+      status: 415,
+      code: 'unsupported_media_type',
+    },
   ];
   // B-04: mass assignment, at the top level and inside every nested object
   for (const objPath of objectPaths(body)) {
@@ -129,7 +165,13 @@ function corpus(body: Json, secretFields: string[] = [], schema?: JsonSchema, me
       const target = objPath.reduce<Json>((node, p) => (node as Record<string, Json>)[p]!, body) as Record<string, Json>;
       if (extra in target) continue;
       const payload = setAt(body, [...objPath, extra], extra === 'version' ? 99 : extra === 'createdAt' ? '2020-01-01T00:00:00Z' : 'admin');
-      out.push({ name: `unknown field ${[...objPath, extra].join('.')}`, payload, status: 400, code: 'validation_failed', field: [...objPath, extra].join('.') });
+      out.push({
+        name: `unknown field ${[...objPath, extra].join('.')}`,
+        payload,
+        status: 400,
+        code: 'validation_failed',
+        field: [...objPath, extra].join('.'),
+      });
     }
   }
   // B-05/B-06/B-07: wrong types, null, NUL bytes and lone surrogates in every field
@@ -137,13 +179,27 @@ function corpus(body: Json, secretFields: string[] = [], schema?: JsonSchema, me
     const field = path.join('.');
     const accepted = fieldTypes(schema, path);
     const wrong = wrongType(value, accepted);
-    if (wrong !== undefined) out.push({ name: `${field}: wrong type ${JSON.stringify(wrong)}`, payload: setAt(body, path, wrong), status: 400, code: 'validation_failed', field });
-    if (!accepted?.has('null')) out.push({ name: `${field}: null`, payload: setAt(body, path, null), status: 400, code: 'validation_failed', field });
+    if (wrong !== undefined)
+      out.push({
+        name: `${field}: wrong type ${JSON.stringify(wrong)}`,
+        payload: setAt(body, path, wrong),
+        status: 400,
+        code: 'validation_failed',
+        field,
+      });
+    if (!accepted?.has('null'))
+      out.push({ name: `${field}: null`, payload: setAt(body, path, null), status: 400, code: 'validation_failed', field });
     if (typeof value === 'string' && !secretFields.includes(field)) {
       out.push({ name: `${field}: NUL byte`, payload: setAt(body, path, `${value}\u0000`), status: 400, code: 'validation_failed', field });
       const raw = JSON.stringify(setAt(body, path, '@@SURROGATE@@')).replace('@@SURROGATE@@', 'ab\\ud800cd');
       out.push({ name: `${field}: lone surrogate`, payload: raw, status: 400, code: 'validation_failed', field });
-      out.push({ name: `${field}: 100,000 characters`, payload: setAt(body, path, 'x'.repeat(100_000)), status: 400, code: 'validation_failed', field });
+      out.push({
+        name: `${field}: 100,000 characters`,
+        payload: setAt(body, path, 'x'.repeat(100_000)),
+        status: 400,
+        code: 'validation_failed',
+        field,
+      });
     }
   }
   return out;
@@ -177,11 +233,23 @@ describe('bad bodies on every mutating route', () => {
 
 describe('bad parameters, headers and query strings', () => {
   it('answers bad ids in the path with 400 (or 414 when over-long), never 404 or 500', async () => {
-    const BAD_IDS = ['abc', '12345', '-1', 'ffffffff-ffff-ffff-ffff-fffffffffffg', "1'%20OR%20'1'%3D'1", '..%2F..%2Fetc%2Fpasswd', '%00', '%E0%A4%A', '%', 'x'.repeat(300)];
+    const BAD_IDS = [
+      'abc',
+      '12345',
+      '-1',
+      'ffffffff-ffff-ffff-ffff-fffffffffffg',
+      "1'%20OR%20'1'%3D'1",
+      '..%2F..%2Fetc%2Fpasswd',
+      '%00',
+      '%E0%A4%A',
+      '%',
+      'x'.repeat(300),
+    ];
     const routes = t.app.routeRegistry.filter((r) => /\/:(id|\w+Id)\b/.test(r.url) && r.access !== 'public');
     expect(routes.length).toBeGreaterThanOrEqual(6);
     // As a role that may call the route, so the answer is about the id and not about the caller.
-    const roleOf = (access: string) => (access === 'authenticated' ? 'case_manager' : ROLES.find((r) => (ROLE_PERMISSIONS[r] as readonly string[]).includes(access))!);
+    const roleOf = (access: string) =>
+      access === 'authenticated' ? 'case_manager' : ROLES.find((r) => (ROLE_PERMISSIONS[r] as readonly string[]).includes(access))!;
     const agents = new Map(await Promise.all(ROLES.map(async (r) => [r, await t.as(r)] as const)));
     const before = await dataFingerprint(t);
     for (const route of routes) {
@@ -190,7 +258,13 @@ describe('bad parameters, headers and query strings', () => {
       const sample = ROUTE_SAMPLES[`${route.method} ${route.url}`];
       for (const bad of BAD_IDS) {
         const url = fillParams(route.url.replace(/:(id|\w+Id)\b/, bad));
-        const res = await send(t, { method: route.method, url, payload: MUTATING_METHODS.has(route.method) ? sample?.body?.(t) : undefined, agent, headers: sample?.headers });
+        const res = await send(t, {
+          method: route.method,
+          url,
+          payload: MUTATING_METHODS.has(route.method) ? sample?.body?.(t) : undefined,
+          agent,
+          headers: sample?.headers,
+        });
         const body = expectGermanError(res, bad.length > 200 ? 414 : 400, `${role} ${route.method} ${url}`);
         expect(body.code, `${route.method} ${url}`).toBe('validation_failed');
       }
@@ -205,7 +279,9 @@ describe('bad parameters, headers and query strings', () => {
         const res = await send(t, { method, url: `/api/v1/auth/setup/${bad}`, payload });
         expectGermanError(res, 400);
       }
-      expect(expectGermanError(await send(t, { method, url: fillParams('/api/v1/auth/setup/:token'), payload }), 404).code).toBe('not_found');
+      expect(expectGermanError(await send(t, { method, url: fillParams('/api/v1/auth/setup/:token'), payload }), 404).code).toBe(
+        'not_found',
+      );
     }
   });
 
@@ -302,7 +378,12 @@ describe('bad parameters, headers and query strings', () => {
 
   it('ignores X-HTTP-Method-Override (B-19)', async () => {
     const ok = await ROUTE_SAMPLES['POST /api/v1/notifications/:id/read']!.success!(t);
-    const res = await send(t, { method: 'GET', url: '/api/v1/notifications', agent: ok.agent, headers: { 'x-http-method-override': 'DELETE' } });
+    const res = await send(t, {
+      method: 'GET',
+      url: '/api/v1/notifications',
+      agent: ok.agent,
+      headers: { 'x-http-method-override': 'DELETE' },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().unread).toBe(1);
   });
@@ -315,7 +396,7 @@ describe('text that looks like code is stored as text', () => {
     '<script>alert(1)</script>',
     '<img src=x onerror=alert(1)>',
     '=HYPERLINK("http://x")',
-    '$1 \\\' %s %n {{7*7}} ${7*7}',
+    "$1 \\' %s %n {{7*7}} ${7*7}",
     'Verein für Zuwanderer \u202Egnp.exe', // B-08: right-to-left override is a real character
     'جمعية الجالية العربية',
     'Nguyễn\u200DFamily', // zero-width joiner
@@ -340,7 +421,11 @@ describe('text that looks like code is stored as text', () => {
   it('round-trips user names, normalised to NFC (B-09)', async () => {
     const admin = await t.as('admin');
     const nfd = 'Nguye\u0302\u0303n Thi\u0323 Hoa';
-    for (const [input, stored] of [...NASTY.map((n) => [n, n]), [nfd, nfd.normalize('NFC')], ['  O’Brien-Özdemir  ', 'O’Brien-Özdemir']] as [string, string][]) {
+    for (const [input, stored] of [
+      ...NASTY.map((n) => [n, n]),
+      [nfd, nfd.normalize('NFC')],
+      ['  O’Brien-Özdemir  ', 'O’Brien-Özdemir'],
+    ] as [string, string][]) {
       const res = await admin.post('/api/v1/users', {
         email: `${unique('nasty')}@test.example`,
         displayName: input,
@@ -351,37 +436,5 @@ describe('text that looks like code is stored as text', () => {
       expect(read.json().displayName).toBe(stored);
     }
     expect(nfd.normalize('NFC')).not.toBe(nfd);
-  });
-});
-
-describe('property: arbitrary JSON never causes a server error', () => {
-  const value = fc.jsonValue({ maxDepth: 3, stringUnit: 'binary' });
-  const key = fc.oneof(fc.string({ unit: 'binary', maxLength: 12 }), fc.constantFrom('role', 'version', '__proto__', 'constructor', 'email', 'name', 'password', 'id'));
-
-  it.each(MUTATING_KEYS)('%s', async (routeKey) => {
-    const method = routeKey.split(' ')[0]!;
-    const sample = ROUTE_SAMPLES[routeKey]!;
-    let ok = await sample.success!(t);
-    const valid = ok.body as Record<string, unknown>;
-    const nearlyValid = fc.record(
-      Object.fromEntries(Object.entries(valid).map(([k, v]) => [k, fc.oneof({ weight: 2, arbitrary: fc.constant(v) }, { weight: 1, arbitrary: value })])),
-      { requiredKeys: [] },
-    );
-    const body = fc.oneof(fc.dictionary(key, value, { maxKeys: 6 }), nearlyValid, value);
-    await fc.assert(
-      fc.asyncProperty(body, async (payload) => {
-        const res = await send(t, { method, url: ok.url, payload: JSON.stringify(payload) ?? 'null', agent: ok.agent, headers: ok.headers });
-        expect(res.statusCode, res.body.slice(0, 300)).toBeLessThan(500);
-        if (res.statusCode >= 400) {
-          const error = res.json();
-          expect(typeof error.code).toBe('string');
-          expect(typeof error.message).toBe('string');
-        } else {
-          ok = await sample.success!(t); // it worked (e.g. `{}` to logout): start the next run from a fresh case
-        }
-      }),
-      { numRuns: 30 },
-    );
-    expectPrototypeClean();
   });
 });

@@ -40,7 +40,10 @@ export async function freshUser(
 
 /** Replaces `:id` with a random UUID and `:token` with a random, well-formed set-up token. */
 export function fillParams(url: string, values: Record<string, string> = {}): string {
-  return url.replace(/:(\w+)/g, (_m, name: string) => values[name] ?? (name === 'token' ? randomBytes(32).toString('base64url') : randomUUID()));
+  return url.replace(
+    /:(\w+)/g,
+    (_m, name: string) => values[name] ?? (name === 'token' ? randomBytes(32).toString('base64url') : randomUUID()),
+  );
 }
 
 export interface RawRequest {
@@ -78,7 +81,8 @@ export function send(t: TestApp, r: RawRequest): Promise<LightMyRequestResponse>
 const GERMAN =
   /[äöüÄÖÜß„“–]|\b(der|die|das|den|dem|des|und|oder|ist|sind|nur|ein|eine|einer|nicht|kein|keine|mit|aus|im|für|bei|bitte|wurde|kann|besteht|ungültig\w*|feld\w*|eingabe|anfrage|erwartet|erhalten|pflichtfeld|unbekannt\w*|zeichen|höchstens|mindestens|darf|enthält|zu|adresse)\b/i;
 // Default texts of Fastify, Zod (English locale) and Node that must never reach a user.
-const ENGLISH = /\b(Invalid input|Required|expected|must be|Bad Request|is not a valid|Unrecognized key|Too (big|small)|Unexpected token|Internal Server Error|Not Found|body\/)\b/;
+const ENGLISH =
+  /\b(Invalid input|Required|expected|must be|Bad Request|is not a valid|Unrecognized key|Too (big|small)|Unexpected token|Internal Server Error|Not Found|body\/)\b/;
 
 /** The error body every API error has: `code`, a German `message`, optional German `fields`, and the request id. */
 export function expectGermanError(res: LightMyRequestResponse, status?: number | ((s: number) => boolean), label = '') {
@@ -156,4 +160,13 @@ export async function loginVia(
   const cookie = res.cookies.find((c) => c.name === name && c.value);
   const csrf = res.statusCode === 200 ? (res.json() as { csrfToken?: string }).csrfToken : undefined;
   return { res, cookie, agent: cookie ? new Agent(t.app, `${name}=${cookie.value}`, csrf) : undefined };
+}
+
+const PROTO_KEYS = Object.getOwnPropertyNames(Object.prototype).sort();
+
+/** Object.prototype is as it was: no `__proto__` payload polluted it (B-03). */
+export function expectPrototypeClean() {
+  expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(PROTO_KEYS);
+  expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+  expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'isAdmin')).toBe(false);
 }

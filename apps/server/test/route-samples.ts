@@ -141,7 +141,11 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
     success: async (t) => ({
       agent: await t.as('admin'),
       url: '/api/v1/users',
-      body: { email: `${unique('neu')}@test.example`, displayName: 'Neue Person', memberships: [{ organisationId: t.tree.ki.id, role: 'finance' }] },
+      body: {
+        email: `${unique('neu')}@test.example`,
+        displayName: 'Neue Person',
+        memberships: [{ organisationId: t.tree.ki.id, role: 'finance' }],
+      },
       status: 201,
     }),
   },
@@ -175,7 +179,12 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
     headers: { 'if-match': '1' },
     success: async (t) => {
       const org = await makeOrganisation(t.database.db, { name: `Team ${unique()}`, kind: 'team', parentId: t.tree.ki.id });
-      return { agent: await t.as('admin'), url: `/api/v1/organisations/${org.id}`, body: { name: 'Umbenanntes Team' }, headers: { 'if-match': '1' } };
+      return {
+        agent: await t.as('admin'),
+        url: `/api/v1/organisations/${org.id}`,
+        body: { name: 'Umbenanntes Team' },
+        headers: { 'if-match': '1' },
+      };
     },
   },
 
@@ -204,7 +213,12 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
  * Public API routes other than GETs under /api/v1/public/ — the whole unauthenticated write surface (Z-09).
  * Adding one is a reviewed decision (rate limit it, audit it); access-matrix.int.test.ts fails until it is listed here.
  */
-export const PUBLIC_API_ROUTES: readonly string[] = ['POST /api/v1/auth/login', 'GET /api/v1/auth/setup/:token', 'POST /api/v1/auth/setup/:token', ...INTERPRETERS_PUBLIC_API_ROUTES];
+export const PUBLIC_API_ROUTES: readonly string[] = [
+  'POST /api/v1/auth/login',
+  'GET /api/v1/auth/setup/:token',
+  'POST /api/v1/auth/setup/:token',
+  ...INTERPRETERS_PUBLIC_API_ROUTES,
+];
 
 export const MUTATING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

@@ -91,7 +91,10 @@ describe('creating users', () => {
 
   it('answers concurrent creates with the same e-mail address with one 201 and otherwise 409, never a 500', async () => {
     const body = newUserBody();
-    const admins = [admin, ...(await Promise.all([1, 2, 3, 4, 5].map(async () => t.asUser(await freshUser(t, 'admin', { totpSecret: 'JBSWY3DPEHPK3PXP' })))))];
+    const admins = [
+      admin,
+      ...(await Promise.all([1, 2, 3, 4, 5].map(async () => t.asUser(await freshUser(t, 'admin', { totpSecret: 'JBSWY3DPEHPK3PXP' }))))),
+    ];
     const results = await Promise.all(admins.map((a, i) => a.post('/api/v1/users', { ...body, displayName: `Doppelt ${i}` })));
     expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409, 409, 409]);
     for (const r of results.filter((r) => r.statusCode === 409)) expect(expectGermanError(r, 409).code).toBe('conflict');
@@ -107,7 +110,13 @@ describe('creating users', () => {
     const unknownId = '7d4f3c1e-3b7a-4c55-9a59-5a1f0e1d2c3b';
     const cases: [Record<string, unknown>[], string][] = [
       [[{ organisationId: unknownId, role: 'case_manager' }], 'memberships.0.organisationId'],
-      [[{ organisationId: t.tree.ki.id, role: 'finance' }, { organisationId: unknownId, role: 'finance' }], 'memberships.1.organisationId'],
+      [
+        [
+          { organisationId: t.tree.ki.id, role: 'finance' },
+          { organisationId: unknownId, role: 'finance' },
+        ],
+        'memberships.1.organisationId',
+      ],
       [[{ organisationId: inactiveId, role: 'finance' }], 'memberships.0.organisationId'],
     ];
     for (const [memberships, field] of cases) {
@@ -130,7 +139,8 @@ describe('creating users', () => {
     const second = await admin.post('/api/v1/users', body, { 'idempotency-key': key });
     expect(second.statusCode).toBe(201);
     expect(second.json()).toEqual(first.json());
-    const count = async (email: string) => (await t.database.pool.query('SELECT count(*)::int AS n FROM users WHERE email = $1', [email])).rows[0].n;
+    const count = async (email: string) =>
+      (await t.database.pool.query('SELECT count(*)::int AS n FROM users WHERE email = $1', [email])).rows[0].n;
     expect(await count(body.email)).toBe(1);
     expect(await t.auditCount(`action = 'users.create' AND subject_id = $1`, [first.json().user.id])).toBe(1);
 
@@ -190,7 +200,11 @@ describe('updating users', () => {
     const self = await freshUser(t, 'admin', { totpSecret: 'JBSWY3DPEHPK3PXP' });
     const agent = await t.asUser(self);
     const before = await dataFingerprint(t);
-    const roles = await agent.patch(`/api/v1/users/${self.id}`, { memberships: [{ organisationId: t.tree.kreis.id, role: 'lead' }] }, { 'if-match': '1' });
+    const roles = await agent.patch(
+      `/api/v1/users/${self.id}`,
+      { memberships: [{ organisationId: t.tree.kreis.id, role: 'lead' }] },
+      { 'if-match': '1' },
+    );
     expect(expectGermanError(roles, 403).code).toBe('forbidden');
     const deactivate = await agent.patch(`/api/v1/users/${self.id}`, { active: false }, { 'if-match': '1' });
     expect(expectGermanError(deactivate, 403).code).toBe('forbidden');
@@ -199,16 +213,35 @@ describe('updating users', () => {
     // Their own display name is fine.
     expect((await agent.patch(`/api/v1/users/${self.id}`, { displayName: 'Admin Zwei' }, { 'if-match': '1' })).statusCode).toBe(200);
     // Another admin may change their roles.
-    expect((await admin.patch(`/api/v1/users/${self.id}`, { memberships: [{ organisationId: t.tree.kreis.id, role: 'admin' }, { organisationId: t.tree.ki.id, role: 'finance' }] }, { 'if-match': '2' })).statusCode).toBe(200);
+    expect(
+      (
+        await admin.patch(
+          `/api/v1/users/${self.id}`,
+          {
+            memberships: [
+              { organisationId: t.tree.kreis.id, role: 'admin' },
+              { organisationId: t.tree.ki.id, role: 'finance' },
+            ],
+          },
+          { 'if-match': '2' },
+        )
+      ).statusCode,
+    ).toBe(200);
   });
 
   it('takes role changes into effect at once: the user’s sessions end (Z-06)', async () => {
     const user = await freshUser(t, 'case_manager');
     const session = await t.asUser(user);
     expect((await session.get('/api/v1/organisations')).statusCode).toBe(200);
-    const res = await admin.patch(`/api/v1/users/${user.id}`, { memberships: [{ organisationId: t.tree.orgs.sprachmittlerpool!.id, role: 'interpreter' }] }, { 'if-match': '1' });
+    const res = await admin.patch(
+      `/api/v1/users/${user.id}`,
+      { memberships: [{ organisationId: t.tree.orgs.sprachmittlerpool!.id, role: 'interpreter' }] },
+      { 'if-match': '1' },
+    );
     expect(res.statusCode).toBe(200);
-    expect(res.json().memberships).toEqual([{ organisationId: t.tree.orgs.sprachmittlerpool!.id, organisationName: 'Sprachmittlerpool', role: 'interpreter' }]);
+    expect(res.json().memberships).toEqual([
+      { organisationId: t.tree.orgs.sprachmittlerpool!.id, organisationName: 'Sprachmittlerpool', role: 'interpreter' },
+    ]);
     expect((await session.get('/api/v1/organisations')).statusCode).toBe(401);
     const fresh = await t.asUser(user);
     expect((await fresh.get('/api/v1/organisations')).statusCode).toBe(403);
@@ -272,7 +305,12 @@ describe('organisations', () => {
   });
 
   it('takes a Kommune’s population from the statistics, and refuses AGS outside NRW or unknown', async () => {
-    const koeln = await admin.post('/api/v1/organisations', { parentId: t.tree.kreis.id, kind: 'kommune', name: 'Stadt Köln', ags: '05315000' });
+    const koeln = await admin.post('/api/v1/organisations', {
+      parentId: t.tree.kreis.id,
+      kind: 'kommune',
+      name: 'Stadt Köln',
+      ags: '05315000',
+    });
     expect(koeln.statusCode, koeln.body).toBe(201);
     const koelnCsv = gemeindenCsv().find((g) => g.ags === '05315000')!;
     expect(koelnCsv.name).toBe('Köln');
@@ -283,23 +321,44 @@ describe('organisations', () => {
       const res = await admin.post('/api/v1/organisations', { parentId: t.tree.kreis.id, kind: 'kommune', name: 'Irgendwo', ags });
       expect(Object.keys(expectGermanError(res, 400).fields ?? {}), ags).toEqual(['ags']);
     }
-    const unknown = await admin.post('/api/v1/organisations', { parentId: t.tree.kreis.id, kind: 'kommune', name: 'Nirgendwo', ags: '05999999' });
+    const unknown = await admin.post('/api/v1/organisations', {
+      parentId: t.tree.kreis.id,
+      kind: 'kommune',
+      name: 'Nirgendwo',
+      ags: '05999999',
+    });
     expect(expectGermanError(unknown, 400).fields).toEqual({ ags: expect.stringMatching(/NRW/) });
     const missing = await admin.post('/api/v1/organisations', { parentId: t.tree.kreis.id, kind: 'kommune', name: 'Ohne Schlüssel' });
     expect(Object.keys(expectGermanError(missing, 400).fields ?? {})).toEqual(['ags']);
-    const forged = await admin.post('/api/v1/organisations', { parentId: t.tree.kreis.id, kind: 'kommune', name: 'Bonn', ags: '05314000', population: 1 });
+    const forged = await admin.post('/api/v1/organisations', {
+      parentId: t.tree.kreis.id,
+      kind: 'kommune',
+      name: 'Bonn',
+      ags: '05314000',
+      population: 1,
+    });
     expect(Object.keys(expectGermanError(forged, 400).fields ?? {})).toEqual(['population']);
-    const twice = await admin.post('/api/v1/organisations', { parentId: t.tree.kreis.id, kind: 'kommune', name: 'Troisdorf noch einmal', ags: '05382068' });
+    const twice = await admin.post('/api/v1/organisations', {
+      parentId: t.tree.kreis.id,
+      kind: 'kommune',
+      name: 'Troisdorf noch einmal',
+      ags: '05382068',
+    });
     expect(expectGermanError(twice, 409).code).toBe('conflict');
     const secondKreis = await admin.post('/api/v1/organisations', { parentId: t.tree.kreis.id, kind: 'kreis', name: 'Zweiter Kreis' });
     expect(Object.keys(expectGermanError(secondKreis, 400).fields ?? {})).toEqual(['kind']);
-    const orphan = await admin.post('/api/v1/organisations', { parentId: '7d4f3c1e-3b7a-4c55-9a59-5a1f0e1d2c3b', kind: 'team', name: 'Waise' });
+    const orphan = await admin.post('/api/v1/organisations', {
+      parentId: '7d4f3c1e-3b7a-4c55-9a59-5a1f0e1d2c3b',
+      kind: 'team',
+      name: 'Waise',
+    });
     expect(Object.keys(expectGermanError(orphan, 400).fields ?? {})).toEqual(['parentId']);
     expect(await dataFingerprint(t)).toEqual(before);
   });
 
   it('refuses to move an organisation under itself or its own descendants (409)', async () => {
-    const create = async (name: string, parentId: string) => (await admin.post('/api/v1/organisations', { parentId, kind: 'team', name })).json();
+    const create = async (name: string, parentId: string) =>
+      (await admin.post('/api/v1/organisations', { parentId, kind: 'team', name })).json();
     const parent = await create('Team Eltern', t.tree.ki.id);
     const child = await create('Team Kind', parent.id);
     const grandchild = await create('Team Enkel', child.id);
@@ -335,17 +394,25 @@ describe('organisations', () => {
     expect(login.statusCode, login.body).toBe(200);
     expect(login.json().user.roles).toEqual([]);
     // The administration still sees the membership, to move it elsewhere.
-    expect((await admin.get(`/api/v1/users/${member.id}`)).json().memberships).toEqual([{ organisationId: team.id, organisationName: 'Team auf Zeit', role: 'case_manager' }]);
+    expect((await admin.get(`/api/v1/users/${member.id}`)).json().memberships).toEqual([
+      { organisationId: team.id, organisationName: 'Team auf Zeit', role: 'case_manager' },
+    ]);
   });
 
   it('needs If-Match for updates and refuses a stale version', async () => {
     const org = (await admin.post('/api/v1/organisations', { parentId: t.tree.ki.id, kind: 'team', name: 'Team Versionen' })).json();
-    expect(expectGermanError(await admin.patch(`/api/v1/organisations/${org.id}`, { name: 'Neu' }), 428).code).toBe('precondition_required');
+    expect(expectGermanError(await admin.patch(`/api/v1/organisations/${org.id}`, { name: 'Neu' }), 428).code).toBe(
+      'precondition_required',
+    );
     expect((await admin.patch(`/api/v1/organisations/${org.id}`, { name: 'Team Versionen 2' }, { 'if-match': '1' })).statusCode).toBe(200);
     const stale = await admin.patch(`/api/v1/organisations/${org.id}`, { name: 'Team Versionen 3' }, { 'if-match': '1' });
     expect(expectGermanError(stale, 409).code).toBe('version_conflict');
     expect((await admin.get(`/api/v1/organisations/${org.id}`)).json()).toMatchObject({ name: 'Team Versionen 2', version: 2 });
-    const unknown = await admin.patch('/api/v1/organisations/7d4f3c1e-3b7a-4c55-9a59-5a1f0e1d2c3b', { name: 'X-Team' }, { 'if-match': '1' });
+    const unknown = await admin.patch(
+      '/api/v1/organisations/7d4f3c1e-3b7a-4c55-9a59-5a1f0e1d2c3b',
+      { name: 'X-Team' },
+      { 'if-match': '1' },
+    );
     expect(expectGermanError(unknown, 404).code).toBe('not_found');
   });
 });

@@ -7,6 +7,7 @@ import { seedDirectoryDemo } from './directory-demo.js';
 import { seedStaffingDemo } from '../modules/staffing/staffing.seed.js';
 import { seedFundingDemo } from '../modules/funding/funding.seed.js';
 import { seedInterpreterDemo } from '../modules/interpreters/interpreters.seed.js';
+import { seedKimDemo } from '../modules/cases/kim.seed.js';
 
 export const DEMO_DOMAIN = 'teilhabe.example';
 export const demoEmail = (role: Role) => `${role}@${DEMO_DOMAIN}`;
@@ -31,6 +32,7 @@ export const demoSeeders: { name: string; seed: DemoSeeder }[] = [
   { name: 'funding', seed: seedFundingDemo },
   { name: 'interpreters', seed: seedInterpreterDemo },
   { name: 'directory', seed: seedDirectoryDemo },
+  { name: 'kim', seed: seedKimDemo },
 ];
 
 export async function isSeeded(db: Db): Promise<boolean> {

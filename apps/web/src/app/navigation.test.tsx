@@ -6,13 +6,19 @@ import { SideNavigation } from './SideNavigation';
 
 describe('navigation registry', () => {
   it('shows an entry only with its permission; entries without a permission to everyone', () => {
-    const paths = visibleNavigation({ permissions: ['organisations.read'] }).map((entry) => entry.path);
-    expect(paths).toEqual(['/', '/admin/organisationen', '/profil']);
+    const visible = visibleNavigation({ permissions: ['organisations.read'] });
+    expect(visible.map((entry) => entry.path)).toEqual(expect.arrayContaining(['/', '/admin/organisationen', '/profil']));
+    expect(visible.map((entry) => entry.path)).not.toContain('/admin/benutzer');
+    expect(visible.map((entry) => entry.path)).not.toContain('/admin/audit');
+    for (const entry of visible) expect([null, 'organisations.read']).toContain(entry.permission);
   });
 
-  it('lists every foundation page for an administrator', () => {
-    const paths = visibleNavigation(makeMe()).map((entry) => entry.path);
-    expect(paths).toEqual(NAVIGATION.map((entry) => entry.path));
+  it('lists the foundation pages for an administrator and nothing the role may not use', () => {
+    const me = makeMe();
+    const paths = visibleNavigation(me).map((entry) => entry.path);
+    expect(paths).toEqual(expect.arrayContaining(['/', '/admin/benutzer', '/admin/organisationen', '/admin/audit', '/profil']));
+    const forbidden = NAVIGATION.filter((entry) => entry.permission !== null && !me.permissions.includes(entry.permission));
+    for (const entry of forbidden) expect(paths).not.toContain(entry.path);
   });
 
   it('marks "/" active only on the start page, the others also on their sub-pages', () => {

@@ -39,6 +39,16 @@ export const NAVIGATION: readonly NavigationEntry[] = [
     descriptionKey: 'nav.audit.description',
     section: 'admin',
   },
+  { path: '/faelle', labelKey: 'nav.myCases', permission: 'cases.read', descriptionKey: 'nav.myCases.description', section: 'main' },
+  { path: '/personen', labelKey: 'nav.people', permission: 'persons.read', descriptionKey: 'nav.people.description', section: 'main' },
+  { path: '/vermittlungen', labelKey: 'nav.partnerReferrals', permission: 'referrals.receive', descriptionKey: 'nav.partnerReferrals.description', section: 'main' },
+  { path: '/foerderung', labelKey: 'nav.funding', permission: 'funding.read', descriptionKey: 'nav.funding.description', section: 'main' },
+  { path: '/foerderung/fristen', labelKey: 'nav.fundingDeadlines', permission: 'funding.read', descriptionKey: 'nav.fundingDeadlines.description', section: 'main' },
+  { path: '/stellenplan', labelKey: 'nav.staffing', permission: 'staffing.read', descriptionKey: 'nav.staffing.description', section: 'main' },
+  { path: '/sprachmittlung', labelKey: 'nav.interpreters', permission: 'interpreters.request', descriptionKey: 'nav.interpreters.description', section: 'main' },
+  { path: '/sprachmittlung/abrechnung', labelKey: 'nav.interpreterPayouts', permission: 'interpreters.payouts', descriptionKey: 'nav.interpreterPayouts.description', section: 'main' },
+  { path: '/netzwerk', labelKey: 'nav.network', permission: 'directory.read', descriptionKey: 'nav.network.description', section: 'main' },
+  { path: '/meine-einsaetze', labelKey: 'nav.myAssignments', permission: 'interpreters.self', descriptionKey: 'nav.myAssignments.description', section: 'main' },
   { path: '/profil', labelKey: 'nav.profile', permission: null, descriptionKey: 'nav.profile.description', section: 'personal' },
 ];
 

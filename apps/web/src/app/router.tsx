@@ -4,6 +4,10 @@ import { AppLayout } from './AppLayout';
 import { NotFoundPage, RouteErrorPage } from './ErrorPages';
 import { RequirePermission, RequireSession, TOTP_SETUP_PATH } from './guards';
 import { SimpleLayout } from './SimpleLayout';
+import { fundingRoutes } from '../features/funding/routes';
+import { interpreterPublicRoutes, interpreterRoutes } from '../features/interpreters/routes';
+import { kimRoutes } from '../features/cases/routes';
+import { directoryRoutes } from '../features/directory/routes';
 
 // Every page is its own chunk; the shell (layouts, guards, API client, i18n) is the initial bundle.
 const LoginPage = lazy(() => import('../features/auth/LoginPage').then((m) => ({ default: m.LoginPage })));
@@ -26,6 +30,7 @@ export const routes: RouteObject[] = [
         children: [
           { path: '/anmelden', element: <LoginPage /> },
           { path: '/einrichten/:token', element: <AccountSetupPage /> },
+          ...interpreterPublicRoutes,
         ],
       },
       {
@@ -61,6 +66,10 @@ export const routes: RouteObject[] = [
                   </RequirePermission>
                 ),
               },
+              ...fundingRoutes,
+              ...interpreterRoutes,
+              ...kimRoutes,
+              ...directoryRoutes,
               { path: '*', element: <NotFoundPage /> },
             ],
           },

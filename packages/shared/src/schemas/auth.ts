@@ -9,7 +9,7 @@ export const PASSWORD_MAX_BYTES = 1024;
 export const Password = z
   .string()
   .min(1, { message: 'Pflichtfeld' })
-  .refine((s) => Buffer.byteLength(s, 'utf8') <= PASSWORD_MAX_BYTES, {
+  .refine((s) => new TextEncoder().encode(s).length <= PASSWORD_MAX_BYTES, {
     message: `Höchstens ${PASSWORD_MAX_BYTES} Byte`,
   });
 

@@ -56,14 +56,23 @@ describe('Email, IdParams, PageQuery', () => {
 
   it('accepts only UUIDs as ids and no other params', () => {
     expect(IdParams.safeParse({ id: '7d4f3c1e-3b7a-4c55-9a59-5a1f0e1d2c3b' }).success).toBe(true);
-    for (const id of ['1', '../x', '7d4f3c1e-3b7a-4c55-9a59-5a1f0e1d2c3', "' OR 1=1"]) expect(IdParams.safeParse({ id }).success, id).toBe(false);
+    for (const id of ['1', '../x', '7d4f3c1e-3b7a-4c55-9a59-5a1f0e1d2c3', "' OR 1=1"])
+      expect(IdParams.safeParse({ id }).success, id).toBe(false);
     expect(IdParams.safeParse({ id: '7d4f3c1e-3b7a-4c55-9a59-5a1f0e1d2c3b', extra: 1 }).success).toBe(false);
   });
 
   it('bounds page size and offset (B-31)', () => {
     expect(PageQuery.parse({})).toEqual({ limit: 50, offset: 0 });
     expect(PageQuery.parse({ limit: '200', offset: '10' })).toEqual({ limit: 200, offset: 10 });
-    for (const q of [{ limit: '100000' }, { limit: '0' }, { offset: '-1' }, { limit: '1e309' }, { limit: '2.5' }, { limit: ['1', '2'] }, { sort: 'x' }]) {
+    for (const q of [
+      { limit: '100000' },
+      { limit: '0' },
+      { offset: '-1' },
+      { limit: '1e309' },
+      { limit: '2.5' },
+      { limit: ['1', '2'] },
+      { sort: 'x' },
+    ]) {
       expect(PageQuery.safeParse(q).success, JSON.stringify(q)).toBe(false);
     }
   });

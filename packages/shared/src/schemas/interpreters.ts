@@ -377,6 +377,7 @@ export const PublicInterpreterRequestCreated = z.object({
   statusUrl: z.string(),
   status: z.enum(INTERPRETER_REQUEST_STATUSES),
 });
+export type PublicInterpreterRequestCreated = z.infer<typeof PublicInterpreterRequestCreated>;
 
 export const InterpreterRequestListQuery = z.strictObject({
   status: z.enum([...INTERPRETER_REQUEST_STATUSES, 'active', 'all']).default('active'),
@@ -637,6 +638,7 @@ export const DEFAULT_INTERPRETER_POOL_SETTINGS: InterpreterPoolSettings = {
 };
 
 export const InterpreterPoolSettingsView = InterpreterPoolSettings.extend({ version: z.number().int() });
+export type InterpreterPoolSettingsView = z.infer<typeof InterpreterPoolSettingsView>;
 
 export const INTERPRETER_CAP_STATUSES = ['ok', 'near', 'over'] as const;
 export type InterpreterCapStatus = (typeof INTERPRETER_CAP_STATUSES)[number];

@@ -382,3 +382,14 @@ export async function readSetting(db: DbOrTx, key: string): Promise<unknown> {
   const result = await db.execute<{ value: unknown }>(sql`SELECT value FROM settings WHERE key = ${key}`);
   return result.rows[0]?.value;
 }
+
+/** Active users holding a role in one organisation (demo data, defaults). */
+export async function usersWithRoleIn(db: DbOrTx, organisationId: string, role: string) {
+  return db
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .where(and(eq(memberships.organisationId, organisationId), eq(memberships.role, role), eq(users.active, true)))
+    .orderBy(asc(users.createdAt));
+}
+

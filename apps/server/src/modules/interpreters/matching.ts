@@ -59,17 +59,30 @@ function reason(code: InterpreterMatchReason['code'], ok: boolean, text: string,
   return { code, ok, blocking: blocking && !ok, text };
 }
 
+const decimal = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 });
+const collator = new Intl.Collator('de');
+
+/** Berlin wall-clock facts of the request, computed once per ranking rather than once per candidate. */
+interface RequestTimes {
+  start: ReturnType<typeof berlinParts>;
+  end: ReturnType<typeof berlinParts>;
+}
+
 const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 /**
  * Scores one candidate. Blocking reasons (absence, overlap, exclusion, missing qualification, no remote work for a
  * phone appointment) make the candidate ineligible; the others only move them up or down.
  */
-export function assessCandidate(request: MatchRequest, c: CandidateFacts, opts: MatchOptions): RankedInterpreterCandidate {
+export function assessCandidate(
+  request: MatchRequest,
+  c: CandidateFacts,
+  opts: MatchOptions,
+  times: RequestTimes = { start: berlinParts(request.startsAt), end: berlinParts(request.endsAt) },
+): RankedInterpreterCandidate {
   const reasons: InterpreterMatchReason[] = [];
   let score = 0;
-  const start = berlinParts(request.startsAt);
-  const end = berlinParts(request.endsAt);
+  const { start, end } = times;
 
   reasons.push(reason('language', true, `Spricht die Sprache (${INTERPRETER_LANGUAGE_LEVEL_LABELS_DE[c.level]})`));
   score += LEVEL_POINTS[c.level];
@@ -137,7 +150,7 @@ export function assessCandidate(request: MatchRequest, c: CandidateFacts, opts: 
     const served = c.servedAgs.includes(request.ags);
     const withinReach = distanceKm !== null && c.maxTravelKm !== null && distanceKm <= c.maxTravelKm;
     const ok = served || withinReach || request.ags === c.homeAgs;
-    const km = distanceKm === null ? 'Entfernung unbekannt' : `${distanceKm.toLocaleString('de-DE', { maximumFractionDigits: 1 })} km`;
+    const km = distanceKm === null ? 'Entfernung unbekannt' : `${decimal.format(distanceKm)} km`;
     reasons.push(
       reason(
         'distance',
@@ -155,7 +168,7 @@ export function assessCandidate(request: MatchRequest, c: CandidateFacts, opts: 
 
   const hours = c.minutesThisMonth / 60;
   reasons.push(
-    reason('fairness', true, `${hours.toLocaleString('de-DE', { maximumFractionDigits: 1 })} Std. in diesem Monat eingesetzt`),
+    reason('fairness', true, `${decimal.format(hours)} Std. in diesem Monat eingesetzt`),
   );
   score += Math.max(0, 20 - Math.round(hours * 2));
 
@@ -184,14 +197,15 @@ export function assessCandidate(request: MatchRequest, c: CandidateFacts, opts: 
  * fewest minutes this month (fairness), then name and id so the order is stable.
  */
 export function matchInterpreters(request: MatchRequest, candidates: readonly CandidateFacts[], opts: MatchOptions): RankedInterpreterCandidate[] {
+  const times = { start: berlinParts(request.startsAt), end: berlinParts(request.endsAt) };
   return candidates
-    .map((c) => assessCandidate(request, c, opts))
+    .map((c) => assessCandidate(request, c, opts, times))
     .sort(
       (a, b) =>
         Number(b.eligible) - Number(a.eligible) ||
         b.score - a.score ||
         a.minutesThisMonth - b.minutesThisMonth ||
-        a.displayName.localeCompare(b.displayName, 'de') ||
+        collator.compare(a.displayName, b.displayName) ||
         (a.interpreterId < b.interpreterId ? -1 : a.interpreterId > b.interpreterId ? 1 : 0),
     );
 }

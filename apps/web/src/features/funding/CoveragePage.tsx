@@ -1,0 +1,153 @@
+import { useState } from 'react';
+import { Button, Group, List, NativeSelect, Paper, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
+import { formatDateDe, type CoverageAllocation, type CoverageReport, type CoverageRow } from '@teilhabe/shared';
+import { DataTable } from '../../ui/DataTable';
+import { Loading, QueryError } from '../../ui/feedback';
+import { Page } from '../../ui/Page';
+import { createAllocation, fundingKey, updateAllocation, useCoverage } from './api';
+import { ErrorBox, euro, fte, FundingTabs, MoneyInput, YearSelect } from './common';
+
+/** Personnel cost of funded posts against the flat rates; the gap covered by the Integrationspauschale or the Kreis. */
+export function CoveragePage() {
+  const [params, setParams] = useSearchParams();
+  const year = Number(params.get('jahr')) || new Date().getFullYear();
+  const coverage = useCoverage(year);
+  return (
+    <Page
+      title={`Deckung der Personalkosten ${year}`}
+      description="Personalkosten der geförderten Stellen gegen die Pauschalen je VZÄ. Was ungedeckt bleibt, kann bis zum Ende der Verwendungsfrist aus der Integrationspauschale gedeckt werden; der Rest ist Eigenanteil des Kreises."
+    >
+      <FundingTabs />
+      <YearSelect value={year} onChange={(y) => setParams({ jahr: String(y) })} />
+      {coverage.isPending ? <Loading /> : null}
+      {coverage.isError ? <QueryError error={coverage.error} onRetry={() => void coverage.refetch()} /> : null}
+      {coverage.data ? <Coverage report={coverage.data} /> : null}
+    </Page>
+  );
+}
+
+function Coverage({ report }: { report: CoverageReport }) {
+  const queryClient = useQueryClient();
+  const [form, setForm] = useState({ lumpSumGrantId: report.lumpSums[0]?.grantId ?? '', programmeId: '', amountCents: null as number | null, note: '' });
+  const [formKey, setFormKey] = useState(0);
+  const create = useMutation({
+    mutationFn: () => createAllocation({ ...form, year: report.year, amountCents: form.amountCents ?? 0 }),
+    onSuccess: async () => {
+      setForm((f) => ({ ...f, amountCents: null, note: '' }));
+      setFormKey((k) => k + 1);
+      await queryClient.invalidateQueries({ queryKey: fundingKey });
+    },
+  });
+  const cancel = useMutation({
+    mutationFn: (a: CoverageAllocation) => updateAllocation(a.id, a.version, { cancelled: true }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: fundingKey }),
+  });
+  const totalsRow: CoverageRow = { programme: { id: 'total', name: 'Summe', shortName: 'Summe' }, ...report.totals };
+  return (
+    <Stack gap="lg">
+      {report.notes.length ? (
+        <List size="sm" c="red.9">
+          {report.notes.map((n) => (
+            <List.Item key={n}>{n}</List.Item>
+          ))}
+        </List>
+      ) : null}
+      <DataTable<CoverageRow>
+        caption={`Deckung der Personalkosten ${report.year}`}
+        rows={report.rows.length ? [...report.rows, totalsRow] : []}
+        rowKey={(r) => r.programme.id}
+        empty="Keine geförderten Stellen in diesem Jahr."
+        minWidth={1100}
+        columns={[
+          { key: 'p', header: 'Programm', rowHeader: true, render: (r) => (r.programme.id === 'total' ? <strong>Summe</strong> : r.programme.name) },
+          { key: 'posts', header: 'Stellen', render: (r) => String(r.posts) },
+          { key: 'fte', header: 'Geförderte VZÄ', nowrap: true, render: (r) => fte(r.fundedFteMilli) },
+          { key: 'cost', header: 'Personalkosten', nowrap: true, render: (r) => euro(r.costCents) },
+          { key: 'funding', header: 'Pauschalen', nowrap: true, render: (r) => euro(r.fundingCents) },
+          { key: 'uncovered', header: 'Ungedeckt', nowrap: true, render: (r) => euro(r.uncoveredCents) },
+          { key: 'lump', header: 'Aus Integrationspauschale', nowrap: true, render: (r) => euro(r.coveredByLumpSumCents) },
+          { key: 'own', header: 'Eigenanteil Kreis', nowrap: true, render: (r) => euro(r.ownShareCents) },
+          { key: 'surplus', header: 'Überschuss', nowrap: true, render: (r) => euro(r.surplusCents) },
+        ]}
+      />
+
+      <section aria-labelledby="lump-sums">
+        <Title order={2} id="lump-sums" mb="xs">
+          Integrationspauschale
+        </Title>
+        {report.lumpSums.length === 0 ? (
+          <Text c="dimmed">Kein Bescheid einer Integrationspauschale erfasst.</Text>
+        ) : (
+          <List>
+            {report.lumpSums.map((l) => (
+              <List.Item key={l.grantId}>
+                {l.title}: {euro(l.totalCents)}, zugeordnet {euro(l.allocatedCents)}, verfügbar {euro(l.remainingCents)} (verwendbar bis {formatDateDe(l.useByDate)})
+              </List.Item>
+            ))}
+          </List>
+        )}
+        <ErrorBox error={cancel.error} />
+        <DataTable<CoverageAllocation>
+          caption={`Zuordnungen ${report.year}`}
+          rows={report.allocations}
+          rowKey={(a) => a.id}
+          empty="Keine Zuordnungen in diesem Jahr."
+          columns={[
+            { key: 'programme', header: 'Programm', rowHeader: true, render: (a) => a.programmeName },
+            { key: 'source', header: 'Aus', render: (a) => a.lumpSumTitle },
+            { key: 'amount', header: 'Betrag', nowrap: true, render: (a) => (a.cancelled ? <s>{euro(a.amountCents)}</s> : euro(a.amountCents)) },
+            { key: 'note', header: 'Vermerk', render: (a) => a.note || '–' },
+            {
+              key: 'actions',
+              header: 'Aktionen',
+              render: (a) =>
+                report.can.allocate && !a.cancelled ? (
+                  <Button size="xs" variant="default" onClick={() => cancel.mutate(a)}>
+                    aufheben<VisuallyHidden>: {a.programmeName}</VisuallyHidden>
+                  </Button>
+                ) : a.cancelled ? (
+                  'aufgehoben'
+                ) : null,
+            },
+          ]}
+        />
+      </section>
+
+      {report.can.allocate && report.lumpSums.length && report.rows.length ? (
+        <Paper withBorder p="md" radius="md">
+          <form
+            noValidate
+            aria-labelledby="alloc-title"
+            onSubmit={(e) => {
+              e.preventDefault();
+              create.mutate();
+            }}
+          >
+            <Stack gap="sm">
+              <Title order={3} size="h4" id="alloc-title">
+                Integrationspauschale zuordnen
+              </Title>
+              <ErrorBox error={create.error} />
+              <Group align="flex-end" key={formKey}>
+                <NativeSelect label="Aus" data={report.lumpSums.map((l) => ({ value: l.grantId, label: l.title }))} value={form.lumpSumGrantId} onChange={(e) => setForm({ ...form, lumpSumGrantId: e.currentTarget.value })} />
+                <NativeSelect
+                  label="Für Programm"
+                  data={[{ value: '', label: 'Bitte wählen' }, ...report.rows.map((r) => ({ value: r.programme.id, label: `${r.programme.name} (ungedeckt ${euro(r.uncoveredCents)})` }))]}
+                  value={form.programmeId}
+                  onChange={(e) => setForm({ ...form, programmeId: e.currentTarget.value })}
+                />
+                <MoneyInput label="Betrag" cents={form.amountCents} onCents={(c) => setForm({ ...form, amountCents: c })} />
+                <TextInput label="Vermerk" value={form.note} onChange={(e) => setForm({ ...form, note: e.currentTarget.value })} />
+                <Button type="submit" loading={create.isPending}>
+                  Zuordnen
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        </Paper>
+      ) : null}
+    </Stack>
+  );
+}

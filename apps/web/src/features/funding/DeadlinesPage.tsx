@@ -1,0 +1,55 @@
+import { useState } from 'react';
+import { Anchor, NativeSelect, Stack, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import { DEADLINE_KIND_LABELS_DE, formatDateDe, type Deadline } from '@teilhabe/shared';
+import { DataTable } from '../../ui/DataTable';
+import { Loading, QueryError } from '../../ui/feedback';
+import { Page } from '../../ui/Page';
+import { useDeadlines } from './api';
+import { FundingTabs, LevelBadge } from './common';
+
+/** Every date the KI must not miss: call-offs, use-by dates, Verwendungsnachweise, contract ends, application deadlines. */
+export function DeadlinesPage() {
+  const [months, setMonths] = useState(12);
+  const deadlines = useDeadlines(months);
+  const urgent = deadlines.data?.items.filter((d) => d.level === 'overdue' || d.level === 'within_3_months').length ?? 0;
+  return (
+    <Page title="Fristen" description="Mittelabrufe, Verwendungsfristen, Verwendungsnachweise (eigene und Dritter), Vertragsenden und Antragsfristen – ab drei Monaten zurück.">
+      <FundingTabs />
+      <NativeSelect
+        label="Zeitraum"
+        value={String(months)}
+        onChange={(e) => setMonths(Number(e.currentTarget.value))}
+        data={[
+          { value: '6', label: 'die nächsten 6 Monate' },
+          { value: '12', label: 'die nächsten 12 Monate' },
+          { value: '24', label: 'die nächsten 24 Monate' },
+        ]}
+        w={260}
+      />
+      {deadlines.isPending ? <Loading /> : null}
+      {deadlines.isError ? <QueryError error={deadlines.error} onRetry={() => void deadlines.refetch()} /> : null}
+      {deadlines.data ? (
+        <Stack gap="xs">
+          <Text role="status" fw={500}>
+            {urgent === 0 ? 'Nichts ist überfällig oder in weniger als drei Monaten fällig.' : `${urgent} Frist(en) überfällig oder in weniger als drei Monaten.`}
+          </Text>
+          <DataTable<Deadline>
+            caption="Fristen"
+            rows={deadlines.data.items}
+            rowKey={(d) => `${d.kind}-${d.date}-${d.title}`}
+            empty="Keine Fristen im Zeitraum."
+            minWidth={900}
+            columns={[
+              { key: 'date', header: 'Datum', rowHeader: true, nowrap: true, render: (d) => formatDateDe(d.date) },
+              { key: 'kind', header: 'Art', render: (d) => DEADLINE_KIND_LABELS_DE[d.kind] },
+              { key: 'title', header: 'Was', render: (d) => (d.link ? <Anchor component={Link} to={d.link}>{d.title}</Anchor> : d.title) },
+              { key: 'detail', header: 'Einzelheiten', render: (d) => <bdi>{d.detail}</bdi> },
+              { key: 'level', header: 'Dringlichkeit', render: (d) => <LevelBadge level={d.level} /> },
+            ]}
+          />
+        </Stack>
+      ) : null}
+    </Page>
+  );
+}

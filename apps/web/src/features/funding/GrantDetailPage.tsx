@@ -1,0 +1,549 @@
+import { useState } from 'react';
+import { Alert, Anchor, Badge, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link, useLocation, useParams } from 'react-router';
+import {
+  BOOKING_KIND_LABELS_DE,
+  BOOKING_STATUS_LABELS_DE,
+  CALLOFF_STATUS_LABELS_DE,
+  FINANCING_TYPE_LABELS_DE,
+  formatDateDe,
+  isoDateInBerlin,
+  ONWARD_CHECK_STATUS_LABELS_DE,
+  POSITION_CATEGORIES,
+  POSITION_CATEGORY_LABELS_DE,
+  REVISION_KIND_LABELS_DE,
+  type Booking,
+  type BookingKind,
+  type Calloff,
+  type CalloffSuggestion,
+  type Grant,
+  type GrantRevision,
+  type OnwardGrant,
+  type PositionBalance,
+  type PositionCategory,
+} from '@teilhabe/shared';
+import { newIdempotencyKey } from '../../api/client';
+import { DataTable } from '../../ui/DataTable';
+import { Loading, QueryError } from '../../ui/feedback';
+import { Page } from '../../ui/Page';
+import { hasPermission, useMe } from '../auth/session';
+import { buildOrganisationTree, flattenTree, useOrganisations } from '../organisations/api';
+import {
+  approveGrant,
+  checkOnward,
+  confirmOnward,
+  createBooking,
+  createCalloff,
+  createOnward,
+  fetchCalloffSuggestion,
+  fundingKey,
+  updateBooking,
+  updateCalloff,
+  updateOnward,
+  useBookings,
+  useCalloffs,
+  useGrant,
+  useOnwardGrants,
+} from './api';
+import { ErrorBox, euro, Fact, FactList, FundingTabs, GrantStatusBadge, MoneyInput, Warnings } from './common';
+
+const categoryOptions = POSITION_CATEGORIES.map((c) => ({ value: c, label: POSITION_CATEGORY_LABELS_DE[c] }));
+
+export function GrantDetailPage() {
+  const { id = '' } = useParams();
+  const grant = useGrant(id);
+  if (grant.isPending) return <Loading />;
+  if (grant.isError) return <QueryError error={grant.error} onRetry={() => void grant.refetch()} />;
+  return <GrantDetail grant={grant.data} />;
+}
+
+function years(g: Grant): number[] {
+  const a = Number(g.current.approvalStart.slice(0, 4));
+  const b = Number(g.current.approvalEnd.slice(0, 4));
+  return Array.from({ length: Math.max(0, Math.min(b - a, 10)) + 1 }, (_, i) => a + i);
+}
+
+function GrantDetail({ grant }: { grant: Grant }) {
+  const queryClient = useQueryClient();
+  const location = useLocation();
+  const justSaved = (location.state as { saved?: boolean } | null)?.saved === true;
+  const approve = useMutation({
+    mutationFn: () => approveGrant(grant.id, grant.version),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: fundingKey }),
+  });
+  const r = grant.current;
+  return (
+    <Page
+      title={grant.title}
+      description={`${grant.programme.name} – ${grant.organisation.name}`}
+      actions={
+        <Group gap="sm">
+          {grant.can.edit ? (
+            <Button variant="default" component={Link} to={`/foerderung/bescheide/${grant.id}/bearbeiten`}>
+              Entwurf bearbeiten
+            </Button>
+          ) : null}
+          {grant.can.amend ? (
+            <Button variant="default" component={Link} to={`/foerderung/bescheide/${grant.id}/aenderung`}>
+              Änderungsbescheid erfassen
+            </Button>
+          ) : null}
+          {grant.can.approve ? (
+            <Button onClick={() => approve.mutate()} loading={approve.isPending}>
+              Bescheid freigeben
+            </Button>
+          ) : null}
+        </Group>
+      }
+    >
+      <FundingTabs />
+      {justSaved ? (
+        <Alert color="green" variant="light" role="status">
+          Gespeichert.
+        </Alert>
+      ) : null}
+      <ErrorBox error={approve.error} title="Nicht freigegeben" />
+      <Warnings items={grant.warnings} />
+      <Paper withBorder p="md" radius="md" component="section" aria-labelledby="grant-facts">
+        <Stack gap="sm">
+          <Group justify="space-between">
+            <Title order={2} id="grant-facts">
+              Bescheid in Kraft (Fassung {r.revisionNo})
+            </Title>
+            <GrantStatusBadge status={grant.status} />
+          </Group>
+          <FactList>
+            <Fact label="Aktenzeichen">{r.fileNumber}</Fact>
+            <Fact label="Bescheid vom">{formatDateDe(r.decisionDate)}</Fact>
+            <Fact label="Bewilligungszeitraum">{`${formatDateDe(r.approvalStart)} – ${formatDateDe(r.approvalEnd)}`}</Fact>
+            <Fact label="Finanzierungsart">{FINANCING_TYPE_LABELS_DE[r.financingType]}</Fact>
+            <Fact label="Verwendungsfrist bis">{formatDateDe(r.useByDate)}</Fact>
+            <Fact label="Verwendungsnachweis fällig">{formatDateDe(r.reportDueDate)}</Fact>
+            <Fact label="Mittelabruftermine">{r.calloffDates.length ? r.calloffDates.map(formatDateDe).join(', ') : '–'}</Fact>
+            <Fact label="Auflagen">{r.conditions || '–'}</Fact>
+            <Fact label="Ablage">{r.documentRef || '–'}</Fact>
+          </FactList>
+          <Group gap="sm">
+            <Text fw={600}>Verwendungsnachweis:</Text>
+            {years(grant).map((y) => (
+              <Anchor key={y} component={Link} to={`/foerderung/bescheide/${grant.id}/nachweis/${y}`}>
+                Haushaltsjahr {y}
+              </Anchor>
+            ))}
+          </Group>
+        </Stack>
+      </Paper>
+
+      <section aria-labelledby="soll-ist">
+        <Title order={2} id="soll-ist" mb="xs">
+          Soll und Ist je Position
+        </Title>
+        <DataTable<PositionBalance>
+          caption="Soll und Ist je Position des Finanzierungsplans"
+          rows={grant.balances}
+          rowKey={(b) => `${b.budgetYear}-${b.category}`}
+          empty="Keine Positionen."
+          columns={[
+            { key: 'pos', header: 'Position', rowHeader: true, render: (b) => `${POSITION_CATEGORY_LABELS_DE[b.category]} ${b.budgetYear}` },
+            { key: 'plan', header: 'Bewilligt (Soll)', nowrap: true, render: (b) => euro(b.plannedCents) },
+            { key: 'actual', header: 'Ist', nowrap: true, render: (b) => euro(b.actualCents) },
+            { key: 'committed', header: 'Gebunden', nowrap: true, render: (b) => euro(b.committedCents) },
+            {
+              key: 'available',
+              header: 'Verfügbar',
+              nowrap: true,
+              render: (b) => (b.availableCents < 0 ? <Text c="red.9" fw={700} span>{`${euro(b.availableCents)} (überschritten)`}</Text> : euro(b.availableCents)),
+            },
+          ]}
+        />
+      </section>
+
+      <section aria-labelledby="revisions">
+        <Title order={2} id="revisions" mb="xs">
+          Fassungen (Zuwendungs- und Änderungsbescheide)
+        </Title>
+        <DataTable<GrantRevision>
+          caption="Fassungen des Bescheids"
+          rows={grant.revisions}
+          rowKey={(rev) => String(rev.revisionNo)}
+          empty="–"
+          columns={[
+            { key: 'no', header: 'Fassung', rowHeader: true, render: (rev) => `${rev.revisionNo}: ${REVISION_KIND_LABELS_DE[rev.kind]}` },
+            { key: 'file', header: 'Aktenzeichen', render: (rev) => rev.fileNumber },
+            { key: 'date', header: 'Datum', render: (rev) => formatDateDe(rev.decisionDate) },
+            { key: 'total', header: 'Summe', nowrap: true, render: (rev) => euro(rev.totalCents) },
+            { key: 'reason', header: 'Grund', render: (rev) => rev.reason || '–' },
+            { key: 'by', header: 'Erfasst von', render: (rev) => rev.createdByName ?? '–' },
+            {
+              key: 'status',
+              header: 'Freigabe',
+              render: (rev) => (rev.status === 'approved' ? `${rev.approvedByName ?? 'freigegeben'}${rev.approvedAt ? `, ${formatDateDe(rev.approvedAt.slice(0, 10))}` : ''}` : <Badge color="orange.9" variant="light">offen</Badge>),
+            },
+          ]}
+        />
+      </section>
+
+      <BookingsSection grant={grant} />
+      <CalloffsSection grant={grant} />
+      {grant.passThroughAllowed ? <OnwardSection grant={grant} /> : null}
+    </Page>
+  );
+}
+
+function BookingsSection({ grant }: { grant: Grant }) {
+  const queryClient = useQueryClient();
+  const bookings = useBookings(grant.id);
+  const [form, setForm] = useState({ category: 'material' as PositionCategory, kind: 'actual' as BookingKind, bookingDate: '', amountCents: null as number | null, payee: '', receiptNo: '', description: '' });
+  const [formKey, setFormKey] = useState(0);
+  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
+  const [warnings, setWarnings] = useState<string[]>([]);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: fundingKey });
+  const create = useMutation({
+    mutationFn: () => createBooking(grant.id, { ...form, amountCents: form.amountCents ?? 0 }, idempotencyKey),
+    onSuccess: async (result) => {
+      setWarnings(result.warnings);
+      setForm((f) => ({ ...f, amountCents: null, payee: '', receiptNo: '', description: '' }));
+      setFormKey((k) => k + 1);
+      setIdempotencyKey(newIdempotencyKey());
+      await refresh();
+    },
+  });
+  const change = useMutation({
+    mutationFn: (v: { booking: Booking; status: 'cancelled' | 'settled' }) => updateBooking(v.booking.id, v.booking.version, { status: v.status }),
+    onSuccess: async (result) => {
+      setWarnings(result.warnings);
+      await refresh();
+    },
+  });
+  const canBook = grant.can.book;
+  return (
+    <section aria-labelledby="bookings">
+      <Title order={2} id="bookings" mb="xs">
+        Ausgaben und Mittelbindungen
+      </Title>
+      <Stack gap="sm">
+        <Warnings items={warnings} />
+        <ErrorBox error={change.error} />
+        {bookings.isPending ? <Loading /> : null}
+        {bookings.data ? (
+          <DataTable<Booking>
+            caption="Buchungen"
+            rows={bookings.data}
+            rowKey={(b) => b.id}
+            empty="Noch keine Buchungen."
+            minWidth={900}
+            columns={[
+              { key: 'date', header: 'Datum', rowHeader: true, nowrap: true, render: (b) => formatDateDe(b.bookingDate) },
+              { key: 'pos', header: 'Position', render: (b) => POSITION_CATEGORY_LABELS_DE[b.category] },
+              { key: 'kind', header: 'Art', render: (b) => BOOKING_KIND_LABELS_DE[b.kind] },
+              { key: 'payee', header: 'Empfänger:in', render: (b) => <bdi>{b.payee}</bdi> },
+              { key: 'receipt', header: 'Beleg-Nr.', render: (b) => b.receiptNo || '–' },
+              { key: 'amount', header: 'Betrag', nowrap: true, render: (b) => euro(b.amountCents) },
+              { key: 'status', header: 'Status', render: (b) => BOOKING_STATUS_LABELS_DE[b.status] },
+              {
+                key: 'actions',
+                header: 'Aktionen',
+                render: (b) =>
+                  canBook && (b.status === 'booked' || b.status === 'open') ? (
+                    <Group gap={4}>
+                      {b.status === 'open' ? (
+                        <Button size="xs" variant="default" onClick={() => change.mutate({ booking: b, status: 'settled' })}>
+                          erledigt<VisuallyHidden>: {b.payee}</VisuallyHidden>
+                        </Button>
+                      ) : null}
+                      <Button size="xs" variant="default" color="red" onClick={() => change.mutate({ booking: b, status: 'cancelled' })}>
+                        stornieren<VisuallyHidden>: {b.payee}</VisuallyHidden>
+                      </Button>
+                    </Group>
+                  ) : null,
+              },
+            ]}
+          />
+        ) : null}
+        {canBook ? (
+          <Paper withBorder p="md" radius="md">
+            <form
+              noValidate
+              aria-labelledby="booking-form-title"
+              onSubmit={(e) => {
+                e.preventDefault();
+                create.mutate();
+              }}
+            >
+              <Stack gap="sm">
+                <Title order={3} id="booking-form-title" size="h4">
+                  Buchung erfassen
+                </Title>
+                <ErrorBox error={create.error} />
+                <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} key={formKey}>
+                  <NativeSelect label="Position" data={categoryOptions} value={form.category} onChange={(e) => setForm({ ...form, category: e.currentTarget.value as PositionCategory })} />
+                  <NativeSelect
+                    label="Art"
+                    data={[
+                      { value: 'actual', label: BOOKING_KIND_LABELS_DE.actual },
+                      { value: 'commitment', label: BOOKING_KIND_LABELS_DE.commitment },
+                    ]}
+                    value={form.kind}
+                    onChange={(e) => setForm({ ...form, kind: e.currentTarget.value as BookingKind })}
+                  />
+                  <TextInput type="date" label="Buchungsdatum" required value={form.bookingDate} onChange={(e) => setForm({ ...form, bookingDate: e.currentTarget.value })} />
+                  <MoneyInput label="Betrag" required cents={form.amountCents} onCents={(c) => setForm({ ...form, amountCents: c })} />
+                  <TextInput label="Empfänger:in" required value={form.payee} onChange={(e) => setForm({ ...form, payee: e.currentTarget.value })} />
+                  <TextInput label="Beleg-Nr." value={form.receiptNo} onChange={(e) => setForm({ ...form, receiptNo: e.currentTarget.value })} />
+                  <TextInput label="Beschreibung" value={form.description} onChange={(e) => setForm({ ...form, description: e.currentTarget.value })} />
+                </SimpleGrid>
+                <Group justify="flex-end">
+                  <Button type="submit" loading={create.isPending}>
+                    Buchen
+                  </Button>
+                </Group>
+              </Stack>
+            </form>
+          </Paper>
+        ) : null}
+      </Stack>
+    </section>
+  );
+}
+
+function CalloffsSection({ grant }: { grant: Grant }) {
+  const queryClient = useQueryClient();
+  const calloffs = useCalloffs(grant.id);
+  const [budgetYear, setBudgetYear] = useState(Number(grant.current.approvalStart.slice(0, 4)));
+  const [callDate, setCallDate] = useState(grant.current.calloffDates.find((d) => d >= isoDateInBerlin()) ?? grant.current.calloffDates[0] ?? '');
+  const [amountCents, setAmountCents] = useState<number | null>(null);
+  const [amountKey, setAmountKey] = useState(0);
+  const [suggestion, setSuggestion] = useState<CalloffSuggestion | null>(null);
+  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: fundingKey });
+  const suggest = useMutation({
+    mutationFn: () => fetchCalloffSuggestion(grant.id, budgetYear, callDate),
+    onSuccess: (s) => {
+      setSuggestion(s);
+      setAmountCents(s.suggestedCents);
+      setAmountKey((k) => k + 1);
+    },
+  });
+  const create = useMutation({
+    mutationFn: () => createCalloff(grant.id, { budgetYear, callDate, amountCents: amountCents ?? 0 }, idempotencyKey),
+    onSuccess: async () => {
+      setIdempotencyKey(newIdempotencyKey());
+      setSuggestion(null);
+      await refresh();
+    },
+  });
+  const change = useMutation({
+    mutationFn: (v: { c: Calloff; status: 'submitted' | 'received' | 'cancelled' }) => updateCalloff(v.c.id, v.c.version, { status: v.status }),
+    onSuccess: refresh,
+  });
+  const yearOptions = years(grant).map(String);
+  return (
+    <section aria-labelledby="calloffs">
+      <Title order={2} id="calloffs" mb="xs">
+        Mittelabrufe
+      </Title>
+      <Stack gap="sm">
+        <ErrorBox error={change.error} />
+        {calloffs.data ? (
+          <DataTable<Calloff>
+            caption="Mittelabrufe"
+            rows={calloffs.data}
+            rowKey={(c) => c.id}
+            empty="Noch keine Mittelabrufe."
+            columns={[
+              { key: 'date', header: 'Abruftermin', rowHeader: true, render: (c) => formatDateDe(c.callDate) },
+              { key: 'year', header: 'Haushaltsjahr', render: (c) => String(c.budgetYear) },
+              { key: 'amount', header: 'Betrag', nowrap: true, render: (c) => euro(c.amountCents) },
+              { key: 'status', header: 'Status', render: (c) => `${CALLOFF_STATUS_LABELS_DE[c.status]}${c.receivedDate ? ` am ${formatDateDe(c.receivedDate)}` : ''}` },
+              {
+                key: 'actions',
+                header: 'Aktionen',
+                render: (c) =>
+                  grant.can.book && (c.status === 'planned' || c.status === 'submitted') ? (
+                    <Group gap={4}>
+                      {c.status === 'planned' ? (
+                        <Button size="xs" variant="default" onClick={() => change.mutate({ c, status: 'submitted' })}>
+                          abgerufen<VisuallyHidden>: {formatDateDe(c.callDate)}</VisuallyHidden>
+                        </Button>
+                      ) : null}
+                      <Button size="xs" variant="default" onClick={() => change.mutate({ c, status: 'received' })}>
+                        eingegangen<VisuallyHidden>: {formatDateDe(c.callDate)}</VisuallyHidden>
+                      </Button>
+                      <Button size="xs" variant="default" onClick={() => change.mutate({ c, status: 'cancelled' })}>
+                        stornieren<VisuallyHidden>: {formatDateDe(c.callDate)}</VisuallyHidden>
+                      </Button>
+                    </Group>
+                  ) : null,
+              },
+            ]}
+          />
+        ) : null}
+        {grant.can.book ? (
+          <Paper withBorder p="md" radius="md">
+            <form
+              noValidate
+              aria-labelledby="calloff-form-title"
+              onSubmit={(e) => {
+                e.preventDefault();
+                create.mutate();
+              }}
+            >
+              <Stack gap="sm">
+                <Title order={3} id="calloff-form-title" size="h4">
+                  Mittelabruf erfassen
+                </Title>
+                <ErrorBox error={create.error ?? suggest.error} />
+                <Group align="flex-end">
+                  <NativeSelect label="Haushaltsjahr des Abrufs" data={yearOptions} value={String(budgetYear)} onChange={(e) => setBudgetYear(Number(e.currentTarget.value))} w={200} />
+                  <TextInput type="date" label="Abruftermin" value={callDate} onChange={(e) => setCallDate(e.currentTarget.value)} />
+                  <Button variant="default" onClick={() => suggest.mutate()} disabled={!callDate} loading={suggest.isPending}>
+                    Betrag vorschlagen
+                  </Button>
+                  <MoneyInput key={amountKey} label="Abrufbetrag" cents={amountCents} onCents={setAmountCents} />
+                  <Button type="submit" loading={create.isPending}>
+                    Abruf speichern
+                  </Button>
+                </Group>
+                {suggestion ? (
+                  <Text size="sm" role="status">
+                    Vorschlag {euro(suggestion.suggestedCents)}: {suggestion.explanation}
+                  </Text>
+                ) : null}
+              </Stack>
+            </form>
+          </Paper>
+        ) : null}
+      </Stack>
+    </section>
+  );
+}
+
+function OnwardSection({ grant }: { grant: Grant }) {
+  const me = useMe();
+  const queryClient = useQueryClient();
+  const onward = useOnwardGrants(grant.id);
+  const organisations = useOrganisations();
+  const [form, setForm] = useState({ budgetYear: Number(grant.current.approvalStart.slice(0, 4)), recipientOrganisationId: '', amountCents: null as number | null, purpose: '', agreementDate: '', reportDueDate: '' });
+  const [warnings, setWarnings] = useState<string[]>([]);
+  const [received, setReceived] = useState<Record<string, string>>({});
+  const refresh = () => queryClient.invalidateQueries({ queryKey: fundingKey });
+  const create = useMutation({
+    mutationFn: () => createOnward(grant.id, { ...form, amountCents: form.amountCents ?? 0 }),
+    onSuccess: async (r) => {
+      setWarnings(r.warnings);
+      await refresh();
+    },
+  });
+  const act = useMutation({
+    mutationFn: async (v: { o: OnwardGrant; action: 'received' | 'check' | 'confirm' }) => {
+      if (v.action === 'received') return (await updateOnward(v.o.id, v.o.version, { reportReceivedDate: received[v.o.id] || isoDateInBerlin() })).onwardGrant;
+      if (v.action === 'check') return checkOnward(v.o.id, v.o.version, '');
+      return confirmOnward(v.o.id, v.o.version);
+    },
+    onSuccess: refresh,
+  });
+  const orgOptions = [
+    { value: '', label: 'Bitte wählen' },
+    ...flattenTree(buildOrganisationTree(organisations.data ?? []))
+      .filter(({ organisation }) => organisation.kind !== 'kreis')
+      .map(({ organisation, depth }) => ({ value: organisation.id, label: `${'— '.repeat(depth)}${organisation.name}` })),
+  ];
+  const canWrite = hasPermission(me, 'funding.write');
+  return (
+    <section aria-labelledby="onward">
+      <Title order={2} id="onward" mb="xs">
+        Weiterleitung an Dritte
+      </Title>
+      <Stack gap="sm">
+        <Warnings items={warnings} />
+        <ErrorBox error={act.error} />
+        {onward.data ? (
+          <DataTable<OnwardGrant>
+            caption="Weiterleitungen an Dritte"
+            rows={onward.data}
+            rowKey={(o) => o.id}
+            empty="Keine Weiterleitungen."
+            minWidth={1000}
+            columns={[
+              { key: 'recipient', header: 'Empfängerin', rowHeader: true, render: (o) => <bdi>{o.recipient.name}</bdi> },
+              { key: 'year', header: 'Jahr', render: (o) => String(o.budgetYear) },
+              { key: 'amount', header: 'Betrag', nowrap: true, render: (o) => euro(o.amountCents) },
+              { key: 'purpose', header: 'Zweck', render: (o) => o.purpose },
+              { key: 'due', header: 'Nachweis fällig', render: (o) => `${formatDateDe(o.reportDueDate)}${o.reportReceivedDate ? ` (eingegangen ${formatDateDe(o.reportReceivedDate)})` : ''}` },
+              {
+                key: 'check',
+                header: 'Prüfung',
+                render: (o) => (
+                  <Stack gap={2}>
+                    <Text size="sm">{ONWARD_CHECK_STATUS_LABELS_DE[o.checkStatus]}</Text>
+                    {o.checkedByName ? <Text size="xs">geprüft: {o.checkedByName}</Text> : null}
+                    {o.confirmedByName ? <Text size="xs">bestätigt: {o.confirmedByName}</Text> : null}
+                  </Stack>
+                ),
+              },
+              {
+                key: 'actions',
+                header: 'Aktionen',
+                render: (o) => (
+                  <Stack gap={4}>
+                    {canWrite && o.checkStatus === 'open' && !o.reportReceivedDate ? (
+                      <Group gap={4} align="flex-end">
+                        <TextInput size="xs" type="date" label={`Eingang Nachweis ${o.recipient.name}`} value={received[o.id] ?? ''} onChange={(e) => setReceived({ ...received, [o.id]: e.currentTarget.value })} />
+                        <Button size="xs" variant="default" onClick={() => act.mutate({ o, action: 'received' })}>
+                          Eingang erfassen<VisuallyHidden>: {o.recipient.name}</VisuallyHidden>
+                        </Button>
+                      </Group>
+                    ) : null}
+                    {o.can.check ? (
+                      <Button size="xs" variant="default" onClick={() => act.mutate({ o, action: 'check' })}>
+                        Verwendung geprüft<VisuallyHidden>: {o.recipient.name}</VisuallyHidden>
+                      </Button>
+                    ) : null}
+                    {o.can.confirm ? (
+                      <Button size="xs" onClick={() => act.mutate({ o, action: 'confirm' })}>
+                        Prüfung bestätigen (Vier-Augen)<VisuallyHidden>: {o.recipient.name}</VisuallyHidden>
+                      </Button>
+                    ) : null}
+                  </Stack>
+                ),
+              },
+            ]}
+          />
+        ) : null}
+        {canWrite ? (
+          <Paper withBorder p="md" radius="md">
+            <form
+              noValidate
+              aria-labelledby="onward-form-title"
+              onSubmit={(e) => {
+                e.preventDefault();
+                create.mutate();
+              }}
+            >
+              <Stack gap="sm">
+                <Title order={3} id="onward-form-title" size="h4">
+                  Weiterleitungsvertrag erfassen
+                </Title>
+                <ErrorBox error={create.error} />
+                <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+                  <NativeSelect label="Haushaltsjahr" data={years(grant).map(String)} value={String(form.budgetYear)} onChange={(e) => setForm({ ...form, budgetYear: Number(e.currentTarget.value) })} />
+                  <NativeSelect label="Empfängerin (aus dem Verzeichnis)" data={orgOptions} value={form.recipientOrganisationId} onChange={(e) => setForm({ ...form, recipientOrganisationId: e.currentTarget.value })} />
+                  <MoneyInput label="Betrag der Weiterleitung" cents={form.amountCents} onCents={(c) => setForm({ ...form, amountCents: c })} />
+                  <TextInput label="Zweck" value={form.purpose} onChange={(e) => setForm({ ...form, purpose: e.currentTarget.value })} />
+                  <TextInput type="date" label="Vertrag vom" value={form.agreementDate} onChange={(e) => setForm({ ...form, agreementDate: e.currentTarget.value })} />
+                  <TextInput type="date" label="Nachweis der Empfängerin fällig am" value={form.reportDueDate} onChange={(e) => setForm({ ...form, reportDueDate: e.currentTarget.value })} />
+                </SimpleGrid>
+                <Group justify="flex-end">
+                  <Button type="submit" loading={create.isPending}>
+                    Weiterleitung speichern
+                  </Button>
+                </Group>
+              </Stack>
+            </form>
+          </Paper>
+        ) : null}
+      </Stack>
+    </section>
+  );
+}

@@ -1,0 +1,214 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { addMonthsIso, formatEuro, isoDateInBerlin, POSITION_CATEGORY_LABELS_DE, type PositionCategory } from '@teilhabe/shared';
+import { SEED_004_GRANTS, type Seed004Grant } from '../apps/server/src/modules/funding/seed004.js';
+import { demoEmail, expectAccessible, launch, newContext } from './browser.js';
+
+/** Programme names as the grant form lists them (root programmes of the catalogue). */
+const PROGRAMME_NAMES: Record<string, string> = {
+  KI_GRUND: 'Grundförderung Kommunale Integrationszentren (inkl. Sprachmittlerpool)',
+  KIM: 'Kommunales Integrationsmanagement (KIM)',
+  KOMM_AN: 'KOMM-AN NRW',
+  IFKUF: 'Integrationschancen für Kinder und Familien (IfKuF)',
+  DURCHSTARTEN: 'Durchstarten in Ausbildung und Arbeit',
+  GLA: 'Guter Lebensabend NRW',
+  IP_14C: 'Integrationspauschale (§ 14c TIG 2012 = § 18 TIntG 2022)',
+  EIGEN_PROJEKT: 'Projektmittel des Kreises für das KI (Eigenmittel)',
+};
+const KREIS = 'Rhein-Sieg-Kreis';
+const norm = (s: string | null) => (s ?? '').replace(/\u00a0/g, ' ').trim();
+
+let browser: Browser;
+let page: Page;
+/** Where the journey's own Bescheide live (the demo has grants of the same programmes for the KI). */
+const grantUrls = new Map<string, string>();
+beforeAll(async () => {
+  browser = await launch();
+  page = await (await newContext(browser)).newPage();
+  page.on('pageerror', (e) => console.error('pageerror', e.message));
+  page.on('console', (m) => (m.type() === 'error' ? console.error('console', m.text()) : undefined));
+});
+afterAll(() => browser?.close());
+
+/** Signs in; `exact` because the password field's show/hide button is labelled "Passwort anzeigen". */
+async function login(email: string) {
+  await page.goto('/anmelden');
+  await page.getByLabel('E-Mail').fill(email);
+  await page.locator('input[type=password]').fill(inject('demoPassword'));
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+}
+
+/** Selects the option whose text contains `text` (options of organisation selects are indented with dashes). */
+async function selectContaining(label: string, text: string) {
+  const select = page.getByRole('combobox', { name: label, exact: true });
+  const value = await select.locator('option', { hasText: text }).first().getAttribute('value');
+  await select.selectOption(value!);
+}
+
+async function enterGrant(g: Seed004Grant, first: boolean) {
+  await page.goto('/foerderung/bescheide/neu');
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Zuwendungsbescheid erfassen');
+  await page.getByLabel('Förderprogramm').selectOption({ label: PROGRAMME_NAMES[g.programmeCode]! });
+  await selectContaining('Zuwendungsempfänger', KREIS);
+  await page.getByLabel('Bezeichnung').fill(g.title);
+  await page.getByLabel('Aktenzeichen').fill(g.fileNumber);
+  await page.getByLabel('Datum des Bescheids').fill(g.decisionDate);
+  await page.getByLabel('Bewilligungszeitraum von').fill(g.approvalStart);
+  await page.getByLabel('Bewilligungszeitraum bis').fill(g.approvalEnd);
+  if (g.useByDate) await page.getByLabel('Verwendungsfrist bis').fill(g.useByDate);
+  if (g.reportDueDate) await page.getByLabel('Verwendungsnachweis fällig am').fill(g.reportDueDate);
+  for (const [year, byCategory] of Object.entries(g.positions)) {
+    for (const [category, euros] of Object.entries(byCategory) as [PositionCategory, number][]) {
+      await page.getByRole('textbox', { name: `${POSITION_CATEGORY_LABELS_DE[category]} ${year}`, exact: true }).fill(formatEuro(euros * 100, { symbol: false }));
+    }
+  }
+  if (first) await expectAccessible(page, 'Bescheid erfassen');
+  await page.getByRole('button', { name: 'Bescheid speichern' }).click();
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(g.title);
+  grantUrls.set(g.programmeCode, page.url());
+  if (first) await expectAccessible(page, 'Bescheid');
+}
+
+describe('funding journey of the finance user', () => {
+  it('enters the seed-004 Bescheide 2021/2022 and the budget overview reproduces them to the cent', async () => {
+    await login(demoEmail('finance'));
+    await expect.poll(() => page.url()).not.toContain('/anmelden');
+    await page.goto('/foerderung');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Förderprogramme und Bescheide');
+    await expectAccessible(page, 'Bescheide');
+
+    for (const [i, g] of SEED_004_GRANTS.entries()) await enterGrant(g, i === 0);
+
+    await page.goto('/foerderung/haushalt?jahr=2021');
+    await selectContaining('Zuwendungsempfänger', KREIS);
+    const sum = (section: string, key: string) => page.getByTestId(`sum-${section}-${key}`);
+    await expect.poll(async () => norm(await sum('programme', 'personnelCents').textContent())).toBe('1.412.200,00 €');
+    expect(norm(await sum('programme', 'nonPersonnelCents').textContent())).toBe('836.700,00 €');
+    expect(norm(await sum('lump_sum', 'totalCents').textContent())).toBe('1.900.000,00 €');
+    expect(norm(await sum('own_funds', 'totalCents').textContent())).toBe('50.000,00 €');
+    await expect.poll(() => page.getByRole('img', { name: /Personalkostenzuschüsse und Sachmittel/ }).count()).toBe(1);
+    await expectAccessible(page, 'Haushaltsübersicht 2021');
+
+    await page.getByLabel('Haushaltsjahr').selectOption('2022');
+    await expect.poll(async () => norm(await sum('programme', 'nonPersonnelCents').textContent())).toBe('652.900,00 €');
+    expect(norm(await sum('programme', 'personnelCents').textContent())).toBe('1.412.200,00 €');
+    expect(norm(await sum('own_funds', 'totalCents').textContent())).toBe('50.000,00 €');
+  });
+
+  it('funds a 0,5 VZÄ KIM post with 28.500,00 € and alerts about its contract ending in two months', async () => {
+    const today = isoDateInBerlin();
+    const end = addMonthsIso(today, 2);
+    await page.goto('/stellenplan');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Stellenplan');
+    await expectAccessible(page, 'Stellenplan');
+    await page.getByRole('button', { name: 'Stelle anlegen' }).click();
+    await selectContaining('Organisation', 'KIM-Koordination (Baustein 1)');
+    await page.getByLabel('Stellennummer').fill('E2E-KIM-01');
+    await page.getByLabel('Bezeichnung').fill('Case Management Meckenheim');
+    await page.getByLabel('Art der Stelle').selectOption({ label: 'Case Management (KIM)' });
+    await page.getByLabel('Stellenanteil in VZÄ').fill('0,5');
+    await page.getByLabel('Entgeltgruppe').fill('S 12');
+    await page.getByRole('button', { name: 'Stelle speichern' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Stelle E2E-KIM-01');
+
+    await selectContaining('Programm oder Baustein', 'KIM Baustein 2');
+    await page.getByLabel('Geförderte VZÄ').fill('0,5');
+    await page.getByLabel('Förderung ab').fill(addMonthsIso(today, -10));
+    await expect.poll(async () => norm(await page.getByText(/^Förderung je Jahr:/).textContent())).toContain('28.500,00 €');
+    await page.getByRole('button', { name: 'Förderung speichern' }).click();
+    await expect.poll(async () => norm(await page.getByTestId('annual-funding').first().textContent())).toBe('28.500,00 €');
+
+    await page.getByLabel('Stelleninhaber:in').fill('Erika Beispiel');
+    await page.getByLabel('VZÄ der Besetzung').fill('0,5');
+    await page.getByLabel('Vertragsbeginn').fill(addMonthsIso(today, -10));
+    await page.getByLabel('Vertragsende (leer = unbefristet)').fill(end);
+    await page.getByRole('button', { name: 'Besetzung speichern' }).click();
+    await expect.poll(() => page.getByText('Vertrag endet in weniger als 3 Monaten').count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'Stelle');
+
+    await page.goto('/stellenplan');
+    const alerts = page.getByRole('region', { name: 'Auslaufende Verträge' });
+    await expect.poll(async () => norm(await alerts.textContent())).toContain('Stelle E2E-KIM-01');
+
+    await page.goto('/foerderung/fristen');
+    await expect.poll(async () => (await page.getByRole('row').filter({ hasText: 'Vertragsende: Stelle E2E-KIM-01' }).count()) > 0).toBe(true);
+    expect(norm(await page.getByRole('row').filter({ hasText: 'Vertragsende: Stelle E2E-KIM-01' }).textContent())).toContain('in weniger als 3 Monaten');
+    await expectAccessible(page, 'Fristen');
+  });
+
+  it('shows the Verwendungsnachweis; its XLSX and PDF carry the numbers of the screen', async () => {
+    await page.goto(grantUrls.get('GLA')!);
+    await expect.poll(() => page.getByRole('heading', { name: 'Ausgaben und Mittelbindungen' }).count()).toBe(1);
+    const book = async (category: string, amount: string, receipt: string) => {
+      await page.getByRole('combobox', { name: 'Position', exact: true }).selectOption({ label: category });
+      await page.getByLabel('Buchungsdatum').fill('2021-09-30');
+      await page.getByRole('textbox', { name: 'Betrag', exact: true }).fill(amount);
+      await page.getByLabel('Empfänger:in').fill('Caritasverband Rhein-Sieg e. V.');
+      await page.getByLabel('Beleg-Nr.').fill(receipt);
+      await page.getByRole('button', { name: 'Buchen' }).click();
+      await expect.poll(() => page.getByRole('cell', { name: receipt, exact: true }).count()).toBe(1);
+    };
+    await book('Personalausgaben', '73.500,12', 'P-2021-09');
+    await book('Sachausgaben', '10.123,45', 'S-2021-17');
+    await expectAccessible(page, 'Bescheid mit Buchungen');
+
+    await page.getByRole('link', { name: 'Haushaltsjahr 2021' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Verwendungsnachweis 2021');
+    await expectAccessible(page, 'Verwendungsnachweis');
+    const screen: Record<string, string[]> = {};
+    for (const row of await page.getByTestId('statement-table').locator('tbody tr').all()) {
+      const cells = (await row.locator('th, td').allTextContents()).map(norm);
+      screen[cells[0]!] = cells.slice(1, 4);
+    }
+    expect(screen.Personalausgaben).toEqual(['75.000,00 €', '73.500,12 €', '−1.499,88 €']);
+
+    const xlsxUrl = await page.getByRole('link', { name: 'Zahlenmäßiger Nachweis (XLSX)' }).getAttribute('href');
+    const xlsx = await page.request.get(xlsxUrl!);
+    expect(xlsx.status()).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await xlsx.body()) as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('Zahlenmäßiger Nachweis')!;
+    const fromXlsx: Record<string, string[]> = {};
+    sheet.eachRow((row) => {
+      const values = (row.values as unknown[]).slice(1);
+      const num = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'object' && v && 'result' in v ? (v as { result: number }).result : null);
+      if (typeof values[0] === 'string' && num(values[1]) !== null && num(values[2]) !== null) {
+        fromXlsx[values[0]] = values.slice(1, 4).map((v) => norm(formatEuro(Math.round(num(v)! * 100))));
+      }
+    });
+    for (const [label, cells] of Object.entries(screen)) expect(fromXlsx[label], label).toEqual(cells);
+
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vn-e2e-'));
+    const xlsxFile = path.join(dir, 'vn.xlsx');
+    fs.writeFileSync(xlsxFile, await xlsx.body());
+    const office = ['libreoffice', 'soffice'].find((bin) => {
+      try {
+        execFileSync('which', [bin], { stdio: 'ignore' });
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    if (office) {
+      // Where LibreOffice is installed, its CSV conversion must show the screen's numbers too.
+      execFileSync(office, ['--headless', '--convert-to', 'csv', '--outdir', dir, xlsxFile], { stdio: 'ignore', timeout: 120_000 });
+      const csv = fs.readFileSync(path.join(dir, 'vn.csv'), 'utf8');
+      for (const cells of Object.values(screen)) for (const cell of cells) expect(csv).toContain(cell.replace(/[ €.]/g, '').replace('−', '-').replace(',', '.').replace(/^(-?\d+)\.(\d)$/, '$1.$20').replace(/\.00$/, ''));
+    }
+
+    const pdfUrl = await page.getByRole('link', { name: 'Zahlenmäßiger Nachweis (PDF)' }).getAttribute('href');
+    const pdf = await page.request.get(pdfUrl!);
+    expect(pdf.status()).toBe(200);
+    const pdfFile = path.join(dir, 'vn.pdf');
+    fs.writeFileSync(pdfFile, await pdf.body());
+    const text = norm(execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' }));
+    expect(text).toContain('Verwendungsnachweis – zahlenmäßiger Nachweis');
+    expect(text).toContain('Guter Lebensabend NRW');
+    for (const cells of Object.values(screen)) for (const cell of cells) expect(text).toContain(cell);
+  });
+});

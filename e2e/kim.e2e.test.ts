@@ -1,0 +1,171 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { demoEmail, expectAccessible, launch, newContext } from './browser.js';
+
+let browser: Browser;
+let cm: Page;
+let partner: Page;
+let personUrl = '';
+let caseUrl = '';
+let referralUrl = '';
+
+async function login(page: Page, email: string) {
+  await page.goto('/anmelden');
+  await page.getByLabel('E-Mail').fill(email);
+  await page.locator('input[type=password]').fill(inject('demoPassword'));
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/anmelden'));
+}
+
+const heading = (page: Page) => page.getByRole('heading', { level: 1 });
+
+beforeAll(async () => {
+  browser = await launch();
+  cm = await (await newContext(browser)).newPage();
+  partner = await (await newContext(browser)).newPage();
+  await login(cm, demoEmail('case_manager'));
+  await login(partner, demoEmail('partner'));
+});
+afterAll(() => browser?.close());
+
+async function changePhase(to: string, extra?: () => Promise<void>) {
+  await cm.getByLabel('Nächste Phase').selectOption({ label: to });
+  if (extra) await extra();
+  await cm.getByRole('button', { name: 'Phase wechseln' }).click();
+  await expect.poll(() => cm.getByRole('heading', { level: 2, name: `Phase: ${to}` }).count()).toBe(1);
+}
+
+describe('KIM journey: search across scripts, case through the phases, consent, referral, withdrawal, Art. 15', () => {
+  it('warns about "محمد الحسن / Mohammed Al-Hassan" when the case manager types "Muhammad Alhasan"', async () => {
+    await cm.goto('/personen');
+    await expect.poll(() => heading(cm).textContent()).toBe('Personen');
+    await cm.getByLabel('Vorname(n)', { exact: true }).fill('Muhammad');
+    await cm.getByLabel('Familienname', { exact: true }).fill('Alhasan');
+    const warning = cm.getByRole('alert').filter({ hasText: 'Mögliche Doppelung' });
+    await warning.waitFor();
+    await expect.poll(() => warning.textContent()).toContain('Mohammed Al-Hassan');
+    const text = (await warning.textContent()) ?? '';
+    expect(text).toContain('محمد الحسن');
+    expect(text).toContain('gleiche arabische Schreibweise');
+    await expectAccessible(cm, 'Personen mit Doppelungswarnung');
+  });
+
+  it('creates a new person instead, because it is someone else', async () => {
+    await cm.getByLabel('Geburtsdatum').fill('1998-07-20');
+    await cm.getByLabel('Ich habe die Treffer geprüft: Es ist eine andere Person.').check();
+    await cm.getByRole('button', { name: 'Person anlegen' }).click();
+    await cm.waitForURL(/\/personen\/[0-9a-f-]{36}$/);
+    personUrl = new URL(cm.url()).pathname;
+    await expect.poll(() => heading(cm).textContent()).toBe('Muhammad Alhasan');
+    await expectAccessible(cm, 'Person');
+  });
+
+  it('opens a case and moves it through the phases up to Linking', async () => {
+    await cm.getByLabel('Zugang über').selectOption({ label: 'Jobcenter' });
+    await cm.getByRole('button', { name: 'Fall eröffnen' }).click();
+    await cm.waitForURL(/\/faelle\/[0-9a-f-]{36}$/);
+    caseUrl = new URL(cm.url()).pathname;
+    await expect.poll(() => heading(cm).textContent()).toContain('Muhammad Alhasan');
+    await expectAccessible(cm, 'Fall in Phase Zugang');
+    await changePhase('Clearing');
+    await changePhase('Intake', async () => {
+      await cm.getByRole('radio', { name: 'aufgenommen' }).check();
+      await cm.getByRole('checkbox', { name: 'höchstens 3 Jahre im Kreis' }).check();
+    });
+    await changePhase('Assessment');
+    await changePhase('Hilfeplanung');
+    await changePhase('Linking');
+    const current = cm.locator('[aria-current="step"]');
+    expect(await current.textContent()).toContain('Linking');
+    await expectAccessible(cm, 'Fall in Phase Linking');
+  });
+
+  it('records a consent for the Jobcenter', async () => {
+    await cm.goto(personUrl);
+    await cm.getByRole('button', { name: 'Einwilligung erfassen' }).click();
+    await cm.getByLabel('Empfängerstelle').selectOption({ label: 'Jobcenter Rhein-Sieg' });
+    await cm.getByRole('checkbox', { name: 'Sprachen und Sprachmittlungsbedarf' }).check();
+    await cm.getByRole('checkbox', { name: 'Ziele des Hilfeplans' }).check();
+    await expectAccessible(cm, 'Einwilligung erfassen');
+    await cm.getByRole('button', { name: 'Einwilligung speichern' }).click();
+    const row = cm.getByRole('row').filter({ hasText: 'Jobcenter Rhein-Sieg' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('gültig');
+  });
+
+  it('adds a contact and a goal, and refers to the Jobcenter', async () => {
+    await cm.goto(caseUrl);
+    await cm.getByLabel('Notiz', { exact: true }).fill('Interne Notiz: Erstgespräch mit Sprachmittlung');
+    await cm.getByRole('checkbox', { name: 'Arbeit/Ausbildung' }).check();
+    await cm.getByRole('button', { name: 'Kontakt speichern' }).click();
+    await cm.getByRole('cell', { name: 'Interne Notiz: Erstgespräch mit Sprachmittlung' }).waitFor();
+
+    await cm.getByRole('tab', { name: 'Hilfeplan' }).click();
+    await cm.getByLabel('Lebensbereich').selectOption({ label: 'Arbeit/Ausbildung' });
+    await cm.getByLabel('Ziel', { exact: true }).fill('Arbeitsstelle in der Logistik finden');
+    await cm.getByRole('button', { name: 'Ziel aufnehmen' }).click();
+    await cm.getByRole('rowheader', { name: 'Arbeitsstelle in der Logistik finden' }).waitFor();
+    await expectAccessible(cm, 'Hilfeplan');
+
+    await cm.getByRole('tab', { name: 'Vermittlungen' }).click();
+    await cm.getByLabel('Stelle', { exact: true }).selectOption({ label: 'Jobcenter Rhein-Sieg' });
+    await cm.getByLabel('Angebot').fill('Arbeitsvermittlung');
+    await cm.getByLabel('Anliegen an die Stelle').fill('Bitte um einen Termin zur Arbeitsvermittlung, Sprachmittlung Arabisch nötig.');
+    await cm.getByRole('button', { name: 'Vermittlung senden' }).click();
+    const row = cm.getByRole('row').filter({ hasText: 'Jobcenter Rhein-Sieg' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('angefragt');
+    await expectAccessible(cm, 'Vermittlungen');
+  });
+
+  it('shows the Jobcenter partner only the consented categories', async () => {
+    await partner.goto('/vermittlungen');
+    await expect.poll(() => heading(partner).textContent()).toBe('Vermittlungen an uns');
+    const link = partner.getByRole('link', { name: 'Muhammad Alhasan' });
+    await link.waitFor();
+    await expectAccessible(partner, 'Vermittlungen an uns');
+    await link.click();
+    await partner.waitForURL(/\/vermittlungen\/[0-9a-f-]{36}$/);
+    referralUrl = new URL(partner.url()).pathname;
+    const body = partner.locator('main');
+    await partner.getByText('Freigegebene Angaben zur Person').waitFor();
+    const text = (await body.textContent()) ?? '';
+    expect(text).toContain('Freigegeben: Name und Geburtsdatum, Sprachen und Sprachmittlungsbedarf, Ziele des Hilfeplans');
+    expect(text).toContain('Arbeitsstelle in der Logistik finden');
+    expect(text).not.toContain('Interne Notiz');
+    expect(text).not.toContain('Aufenthaltsstatus');
+    await expectAccessible(partner, 'Vermittlung (Partnerstelle)');
+    await partner.getByLabel('Rückmeldung an das Case Management').fill('Termin am Montag, 10 Uhr.');
+    await partner.getByRole('button', { name: 'Annehmen' }).click();
+    await partner.getByText('Bisherige Rückmeldung: Termin am Montag, 10 Uhr.').waitFor();
+  });
+
+  it('after the consent is withdrawn the partner gets 404 on the next request', async () => {
+    await cm.goto(personUrl);
+    await cm.getByRole('button', { name: /Widerrufen/ }).click();
+    await cm.getByRole('row').filter({ hasText: 'widerrufen' }).waitFor();
+    await partner.goto(referralUrl);
+    await partner.getByText('Diese Vermittlung gibt es nicht oder sie ist für Ihre Stelle nicht (mehr) freigegeben.').waitFor();
+    const res = await partner.request.get(`/api/v1/partner/referrals/${referralUrl.split('/').pop()}`);
+    expect(res.status()).toBe(404);
+    await expectAccessible(partner, 'Vermittlung nach Widerruf');
+  });
+
+  it('gives an Art. 15 PDF with the person’s name and the partner’s access (and the refused attempt)', async () => {
+    const id = personUrl.split('/').pop();
+    const res = await cm.request.get(`/api/v1/people/${id}/export.pdf`);
+    expect(res.status()).toBe(200);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kim-art15-')), 'auskunft.pdf');
+    fs.writeFileSync(file, await res.body());
+    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8');
+    expect(text).toContain('Muhammad Alhasan');
+    expect(text).toContain('Einsicht durch Partnerstelle');
+    expect(text).toContain('Petra Neumann');
+    expect(text).toContain('Jobcenter Rhein-Sieg');
+    expect(text).toMatch(/verweigert/);
+  });
+});
