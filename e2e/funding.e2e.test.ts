@@ -31,7 +31,9 @@ beforeAll(async () => {
   browser = await launch();
   page = await (await newContext(browser)).newPage();
   page.on('pageerror', (e) => console.error('pageerror', e.message));
-  page.on('console', (m) => (m.type() === 'error' ? console.error('console', m.text()) : undefined));
+  page.on('response', async (r) => {
+    if (r.status() >= 400 && r.status() !== 401) console.error('http', r.status(), r.url(), (await r.text().catch(() => '')).slice(0, 300));
+  });
 });
 afterAll(() => browser?.close());
 
@@ -75,7 +77,7 @@ async function enterGrant(g: Seed004Grant, first: boolean) {
 }
 
 describe('funding journey of the finance user', () => {
-  it('enters the seed-004 Bescheide 2021/2022 and the budget overview reproduces them to the cent', async () => {
+  it('enters the seed-004 Bescheide 2021/2022 and the budget overview reproduces them to the cent', { timeout: 240_000 }, async () => {
     await login(demoEmail('finance'));
     await expect.poll(() => page.url()).not.toContain('/anmelden');
     await page.goto('/foerderung');
@@ -210,5 +212,25 @@ describe('funding journey of the finance user', () => {
     expect(text).toContain('Verwendungsnachweis – zahlenmäßiger Nachweis');
     expect(text).toContain('Guter Lebensabend NRW');
     for (const cells of Object.values(screen)) for (const cell of cells) expect(text).toContain(cell);
+  });
+
+  it('keeps the other funding and staffing pages accessible', { timeout: 120_000 }, async () => {
+    const pages: [string, string][] = [
+      ['/foerderung/deckung?jahr=2021', 'Deckung der Personalkosten 2021'],
+      ['/foerderung/programme', 'Programmkatalog'],
+      ['/foerderung/einstellungen', 'Einstellungen der Haushaltsüberwachung'],
+      ['/stellenplan/kosten?jahr=2021', 'Personalkosten je Entgeltgruppe'],
+      [`${grantUrls.get('KIM')!.replace(/^https?:\/\/[^/]+/, '')}/bearbeiten`, 'Entwurf des Bescheids bearbeiten'],
+    ];
+    for (const [url, heading] of pages) {
+      await page.goto(url);
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(heading);
+      await expectAccessible(page, heading);
+    }
+    await page.goto('/foerderung/programme');
+    await page.getByRole('link', { name: 'Integrationspauschale (§ 14c TIG 2012 = § 18 TIntG 2022)' }).click();
+    await expect.poll(async () => norm(await page.getByRole('region', { name: 'Fassungen' }).textContent())).toContain('§ 14c TIG');
+    expect(norm(await page.getByRole('region', { name: 'Fassungen' }).textContent())).toContain('§ 18 TIntG');
+    await expectAccessible(page, 'Programm mit Fassungen');
   });
 });

@@ -44,7 +44,7 @@ async function database() {
 async function login(page: Page, email: string) {
   await page.goto('/anmelden');
   await page.getByLabel('E-Mail').fill(email);
-  await page.getByLabel('Passwort', { exact: true }).fill(inject('demoPassword'));
+  await page.getByRole('textbox', { name: 'Passwort' }).fill(inject('demoPassword'));
   await page.getByRole('button', { name: 'Anmelden' }).click();
 }
 
@@ -77,7 +77,7 @@ describe('Sprachmittlerpool journey', () => {
     await school.getByLabel('Ansprechperson (Fachkraft)').fill('Frau Klassenlehrerin Berg');
     await school.getByLabel('E-Mail der Ansprechperson').fill('berg@grundschule.example');
     await school.getByLabel('Telefon der Ansprechperson').fill('02241 987654');
-    await school.getByRole('combobox', { name: /^Sprache/ }).selectOption('ar');
+    await school.getByLabel('Sprache der Sprachmittlung').selectOption('ar');
     await school.getByLabel('Datum').fill(appointmentDate());
     await school.getByLabel('Uhrzeit').fill('10:00');
     await school.getByLabel('Voraussichtliche Dauer').selectOption('60');
@@ -98,6 +98,8 @@ describe('Sprachmittlerpool journey', () => {
     await login(coordinator, demoEmail('interpreter_coordinator'));
     await coordinator.waitForURL((u) => !u.pathname.startsWith('/anmelden'));
     await coordinator.goto('/sprachmittlung?status=open');
+    await coordinator.getByRole('link', { name: reference }).waitFor();
+    await expectAccessible(coordinator, 'Anfragenliste der Koordination');
     await coordinator.getByRole('link', { name: reference }).click();
     await expect.poll(() => coordinator.getByRole('heading', { level: 1 }).textContent()).toBe(`Anfrage ${reference}`);
     const samir = coordinator.getByRole('checkbox', { name: /Samir Haddad/ });
@@ -198,8 +200,15 @@ describe('Sprachmittlerpool journey', () => {
     await coordinator.goto('/sprachmittlung/statistik');
     await coordinator.getByRole('heading', { name: 'Nach Sprache' }).waitFor();
     await expectAccessible(coordinator, 'Statistik');
-    await coordinator.goto('/sprachmittlung/pool');
+    await coordinator.goto('/sprachmittlung/pool?sprache=ar');
     await coordinator.getByRole('link', { name: 'Samir Haddad' }).waitFor();
     await expectAccessible(coordinator, 'Pool');
+    await coordinator.getByRole('link', { name: 'Samir Haddad' }).click();
+    await expect.poll(() => coordinator.getByRole('heading', { level: 1 }).textContent()).toBe('Samir Haddad');
+    await coordinator.getByLabel('IBAN').waitFor();
+    await expectAccessible(coordinator, 'Sprachmittler:in bearbeiten');
+    await coordinator.goto('/sprachmittlung/einstellungen');
+    await coordinator.getByLabel('Vorlauf (Werktage)').waitFor();
+    await expectAccessible(coordinator, 'Regeln und Tarife');
   });
 });

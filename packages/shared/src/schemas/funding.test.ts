@@ -41,7 +41,7 @@ describe('the flat rate per VZÄ', () => {
         const result = prorateByFte(annual, milli);
         expect(Number.isSafeInteger(result)).toBe(true);
         const exact = (BigInt(annual) * BigInt(milli) * 2n) - BigInt(result) * 2000n;
-        expect(exact <= 1000n && exact > -1000n).toBe(true);
+        expect(exact >= -1000n && exact < 1000n).toBe(true);
         expect(result).toBeLessThanOrEqual(annual);
       }),
     );

@@ -182,7 +182,8 @@ export function presentAkteurListItem(row: AkteurRow, actor: Actor): AkteurListI
     kind: row.kind as OrganisationKind,
     name: row.name,
     ags: row.ags,
-    gemeinde: gemeindeName(row.ags),
+    // The Kreis carries a 5-digit key; only Gemeinden have a name here.
+    gemeinde: row.ags ? (gemeindeByAgs(row.ags)?.name ?? null) : null,
     active: row.active,
     offerCount: row.offerCount,
     contactCount: row.contactCount,

@@ -8,7 +8,7 @@ import type { PositionCategory } from '@teilhabe/shared';
  *
  * The paper's Anlage (the split per programme) is not part of the seed text; the split below is our assumption,
  * built from the programme rules (57.000 € per VZÄ, KOMM-AN I maximum 134.000 €, IfKuF maximum 33.300 €) so that
- * every total of the paper is met to the cent. See docs/adr/0010-funding-model.md.
+ * every total of the paper is met to the cent. See docs/adr/0010-funding-and-staffing-model.md.
  */
 export interface Seed004Grant {
   programmeCode: string;

@@ -210,10 +210,12 @@ describe('the interpreter role', () => {
     ]) {
       expect(expectGermanError(await interpreterAgent.get(url), 403).code, url).toBe('forbidden');
     }
-    const personRoutes = t.app.routeRegistry.filter((r) => r.method === 'GET' && /^\/api\/v1\/(cases|persons|people|consents)/.test(r.url));
+    // Every case, person and consent route that exists, read or write: refused before anything is looked up.
+    const personRoutes = t.app.routeRegistry.filter((r) => /^\/api\/v1\/(cases|persons|people|consents|shares|referrals)/.test(r.url));
     for (const route of personRoutes) {
-      const res = await interpreterAgent.get(route.url.replace(/:\w+/g, '00000000-0000-4000-8000-000000000000'));
-      expect([403, 404], route.url).toContain(res.statusCode);
+      const url = route.url.replace(/:\w+/g, '00000000-0000-4000-8000-000000000000');
+      const res = await interpreterAgent.request(route.method, url, route.method === 'GET' ? undefined : {});
+      expect([403, 404], `${route.method} ${route.url}`).toContain(res.statusCode);
     }
     const past = await makeRequest(t.database.db, { startsAt: new Date(Date.now() - 3 * 86_400_000) });
     const theirs = await makeAssignment(t.database.db, past, other.id);

@@ -47,9 +47,10 @@ function render(doc: PdfDocument): Promise<Buffer> {
 
 const today = () => new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(new Date());
 
-function paper(title: string, subtitle: string, content: PdfContent[], issuer: string): PdfDocument {
+function paper(title: string, subtitle: string, content: PdfContent[], issuer: string, landscape = false): PdfDocument {
   return {
     pageSize: 'A4',
+    pageOrientation: landscape ? 'landscape' : 'portrait',
     pageMargins: [50, 70, 50, 60],
     info: { title, creator: 'Teilhabe', producer: 'Teilhabe' },
     defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.2 },
@@ -116,7 +117,7 @@ export function renderMonthlyStatement(input: {
     { text: `Sprachmittler:in: ${input.interpreterName}`, margin: [0, 0, 0, 2] },
     { text: input.ibanMasked ? `Auszahlung auf: ${input.ibanMasked}` : 'Bankverbindung: noch nicht hinterlegt', margin: [0, 0, 0, 12] },
     input.lines.length
-      ? { table: { headerRows: 1, widths: [50, 66, '*', 48, 70, 44, 36, 46], body }, layout: 'lightHorizontalLines', fontSize: 8 }
+      ? { table: { headerRows: 1, widths: [62, 78, '*', 70, 120, 56, 50, 60], body }, layout: 'lightHorizontalLines', fontSize: 9 }
       : { text: 'In diesem Monat gibt es keine abrechenbaren Einsätze.', italics: true },
     {
       margin: [0, 16, 0, 0],
@@ -131,7 +132,7 @@ export function renderMonthlyStatement(input: {
         'zusammen mit anderen Einnahmen aus ehrenamtlicher Tätigkeit 840 € im Kalenderjahr nicht übersteigen.',
     },
   ];
-  return render(paper('Monatsabrechnung Sprachmittlung', input.monthLabel, content, input.issuer));
+  return render(paper('Monatsabrechnung Sprachmittlung', input.monthLabel, content, input.issuer, true));
 }
 
 /** Auftragsbestätigung for the requesting institution: when, where, language, who — never the interpreter's contact data. */

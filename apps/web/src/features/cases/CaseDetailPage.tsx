@@ -611,7 +611,7 @@ export function CaseDetailPage() {
       }
       description={
         <>
-          <Anchor component={Link} to={`/personen/${c.person.id}`}>
+          <Anchor component={Link} to={`/personen/${c.person.id}`} underline="always">
             Zur Person
           </Anchor>
           {c.person.nativeName ? (

@@ -25,7 +25,8 @@ import { NetworkTabs } from './NetworkTabs';
 const LIMIT = 50;
 
 export function StatusBadge({ status }: { status: OfferStatus }) {
-  const color = status === 'published' ? 'green.9' : status === 'draft' ? 'yellow.9' : 'gray.8';
+  // Explicit dark tones: Mantine's outline shades of green/yellow fall below 4.5:1 on white.
+  const color = status === 'published' ? '#1e6b2a' : status === 'draft' ? '#8a4b00' : '#495057';
   return (
     <Badge variant="outline" color={color} radius="sm">
       {OFFER_STATUS_LABELS_DE[status]}

@@ -6,7 +6,7 @@ import { DownloadIcon } from '../../ui/icons';
 import { Page } from '../../ui/Page';
 import { buildOrganisationTree, flattenTree, useOrganisations } from '../organisations/api';
 import { downloadUrl, useBudgetOverview } from './api';
-import { euro, FundingTabs, YearSelect } from './common';
+import { euro, FundingTabs, YearSelect, ScrollRegion } from './common';
 
 const COLUMNS: [keyof BudgetAmounts, string][] = [
   ['personnelCents', 'Personalkostenzuschüsse'],
@@ -73,7 +73,7 @@ function Overview({ o }: { o: BudgetOverview }) {
           <Title order={2} id={`sec-${s.section}`} mb="xs">
             {s.title}
           </Title>
-          <Table.ScrollContainer minWidth={900}>
+          <ScrollRegion label={s.title} minWidth={900}>
             <Table striped aria-labelledby={`sec-${s.section}`} data-testid={`overview-${s.section}`}>
               <Table.Thead>
                 <Table.Tr>
@@ -90,7 +90,7 @@ function Overview({ o }: { o: BudgetOverview }) {
                   <Table.Tr key={r.programme.id}>
                     <Table.Th scope="row">
                       {r.programme.name}
-                      {r.unapproved ? <Text span size="sm" c="orange.9">{' '}(Entwurf)</Text> : null}
+                      {r.unapproved ? <Text span size="sm" fs="italic">{' '}(Entwurf)</Text> : null}
                     </Table.Th>
                     {COLUMNS.map(([k]) => (
                       <Table.Td key={k} ta="right" style={{ whiteSpace: 'nowrap' }}>
@@ -109,7 +109,7 @@ function Overview({ o }: { o: BudgetOverview }) {
                 </Table.Tr>
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollRegion>
         </section>
       ))}
       <Text fw={700} data-testid="grand-total">

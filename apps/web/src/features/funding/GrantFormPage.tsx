@@ -19,7 +19,7 @@ import { Loading, QueryError } from '../../ui/feedback';
 import { Page } from '../../ui/Page';
 import { buildOrganisationTree, flattenTree, useOrganisations } from '../organisations/api';
 import { createAmendment, createGrant, fundingKey, updateGrantDraft, useGrant, useProgrammes } from './api';
-import { ErrorBox, euro, MoneyInput } from './common';
+import { ErrorBox, euro, MoneyInput, ScrollRegion } from './common';
 
 type Mode = 'create' | 'edit' | 'amend';
 
@@ -119,7 +119,7 @@ function programmeOptions(programmes: Programme[]) {
 
 export function GrantFormPage({ mode }: { mode: Mode }) {
   const { id = '' } = useParams();
-  const grant = useGrant(id);
+  const grant = useGrant(id, mode !== 'create');
   if (mode === 'create') return <GrantForm mode={mode} />;
   if (grant.isPending) return <Loading />;
   if (grant.isError) return <QueryError error={grant.error} onRetry={() => void grant.refetch()} />;
@@ -231,7 +231,7 @@ function GrantForm({ mode, grant }: { mode: Mode; grant?: Grant }) {
             {years.length === 0 ? (
               <Text c="dimmed">Bitte zuerst den Bewilligungszeitraum angeben; dann erscheinen die Haushaltsjahre.</Text>
             ) : (
-              <Table.ScrollContainer minWidth={720}>
+              <ScrollRegion label="Finanzierungsplan" minWidth={720}>
                 <Table>
                   <Table.Thead>
                     <Table.Tr>
@@ -262,7 +262,7 @@ function GrantForm({ mode, grant }: { mode: Mode; grant?: Grant }) {
                     ))}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
+              </ScrollRegion>
             )}
             {Object.entries(isApiError(save.error) ? save.error.fields : {})
               .filter(([k]) => k.startsWith('positions'))

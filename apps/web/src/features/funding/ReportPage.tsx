@@ -8,7 +8,7 @@ import { Loading, QueryError } from '../../ui/feedback';
 import { DownloadIcon } from '../../ui/icons';
 import { Page } from '../../ui/Page';
 import { downloadUrl, finaliseReport, fundingKey, saveNarrative, useReport } from './api';
-import { ErrorBox, euro, Fact, FactList, FundingTabs } from './common';
+import { ErrorBox, euro, Fact, FactList, FundingTabs, ScrollRegion } from './common';
 
 export function ReportPage() {
   const { id = '', year = '' } = useParams();
@@ -82,7 +82,7 @@ function Report({ report }: { report: UseOfFundsReport }) {
         <Title order={2} id="statement" mb="xs">
           Zahlenmäßiger Nachweis
         </Title>
-        <Table.ScrollContainer minWidth={640}>
+        <ScrollRegion label="Zahlenmäßiger Nachweis" minWidth={640}>
           <Table striped aria-labelledby="statement" data-testid="statement-table">
             <Table.Thead>
               <Table.Tr>
@@ -112,7 +112,7 @@ function Report({ report }: { report: UseOfFundsReport }) {
               </Table.Tr>
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollRegion>
       </section>
 
       <section aria-labelledby="checklist">

@@ -29,8 +29,8 @@ export function useGrants(filter: { year?: number; status?: string }) {
   return useQuery({ queryKey: [...fundingKey, 'grants', filter], queryFn: () => api.get('/funding/grants', z.array(GrantSummary), { query: filter }) });
 }
 
-export function useGrant(id: string) {
-  return useQuery({ queryKey: [...fundingKey, 'grant', id], queryFn: () => api.get(`/funding/grants/${enc(id)}`, Grant) });
+export function useGrant(id: string, enabled = true) {
+  return useQuery({ queryKey: [...fundingKey, 'grant', id], queryFn: () => api.get(`/funding/grants/${enc(id)}`, Grant), enabled: enabled && id !== '' });
 }
 
 export function useBookings(id: string, year?: number) {

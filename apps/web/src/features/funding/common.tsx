@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, Anchor, Badge, Group, List, NativeSelect, TextInput, type TextInputProps } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Group, List, NativeSelect, TextInput, type TextInputProps } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
 import { formatEuro, formatFte, parseEuro, type DeadlineLevel, type GrantStatus } from '@teilhabe/shared';
 import { isApiError } from '../../api/client';
@@ -138,4 +138,13 @@ export function Fact({ label, children }: { label: string; children: ReactNode }
 
 export function FactList({ children }: { children: ReactNode }) {
   return <dl style={{ display: 'grid', gridTemplateColumns: 'minmax(180px, max-content) 1fr', gap: '4px 16px', margin: 0 }}>{children}</dl>;
+}
+
+/** A table that scrolls sideways on small screens inside a focusable, named region (keyboard users can scroll it). */
+export function ScrollRegion({ label, minWidth, children }: { label: string; minWidth: number; children: ReactNode }) {
+  return (
+    <Box role="region" aria-label={label} tabIndex={0} style={{ overflowX: 'auto' }}>
+      <Box miw={minWidth}>{children}</Box>
+    </Box>
+  );
 }

@@ -253,7 +253,7 @@ function SettingsForm({ current }: { current: InterpreterPoolSettingsView }) {
         <Stack gap="md" maw={720}>
           <FormErrorSummary errors={form.errors} error={save.error} attempt={attempts.attempt} labelFor={(p) => p} idFor={ids} />
           {save.isSuccess ? (
-            <Alert color="green" role="status">
+            <Alert styles={{ title: { color: 'var(--mantine-color-dark-9)' } }} color="green" role="status">
               Gespeichert.
             </Alert>
           ) : null}

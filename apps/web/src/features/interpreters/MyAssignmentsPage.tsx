@@ -31,7 +31,7 @@ export function MyAssignmentsPage() {
   return (
     <Page title="Meine Einsätze" description={`${profile.displayName} · ${profile.languages.map((l) => l.name).join(', ')}${profile.feeTier ? ` · ${INTERPRETER_FEE_TIER_LABELS_DE[profile.feeTier]}` : ''}`}>
       {profile.capStatus !== 'ok' ? (
-        <Alert color={profile.capStatus === 'over' ? 'red' : 'yellow'} title="Ehrenamtspauschale">
+        <Alert styles={{ title: { color: 'var(--mantine-color-dark-9)' } }} color={profile.capStatus === 'over' ? 'red' : 'yellow'} title="Ehrenamtspauschale">
           Sie haben in diesem Jahr {formatCents(profile.yearTotalCents)} erhalten. Die Ehrenamtspauschale beträgt {formatCents(profile.volunteerCapCents)}
           {profile.capStatus === 'over' ? ' und ist überschritten.' : ' – Sie nähern sich der Grenze.'}
         </Alert>
@@ -109,7 +109,7 @@ function OfferCard({ offer }: { offer: OwnInterpreterOfferView }) {
     <Card withBorder padding="md" aria-label={`Anfrage ${offer.institutionName}, ${appointmentText(offer.date, offer.time)}`} component="article">
       <Appointment a={offer} />
       {error ? (
-        <Alert color="red" mt="sm" role="alert">
+        <Alert styles={{ title: { color: 'var(--mantine-color-dark-9)' } }} color="red" mt="sm" role="alert">
           {error.message}
         </Alert>
       ) : null}
@@ -151,7 +151,7 @@ function AssignmentCard({ assignment: a }: { assignment: OwnInterpreterAssignmen
         Ansprechperson: {a.contactName}, {a.contactPhone}
       </Text>
       {error ? (
-        <Alert color="red" mt="sm" role="alert">
+        <Alert styles={{ title: { color: 'var(--mantine-color-dark-9)' } }} color="red" mt="sm" role="alert">
           {error.message}
         </Alert>
       ) : null}
@@ -217,7 +217,7 @@ function CalendarLink({ active }: { active: boolean }) {
           {active ? 'Neuen Link erzeugen (alter wird ungültig)' : 'Kalender-Link erzeugen'}
         </Button>
         {active ? (
-          <Button variant="subtle" color="red.8" onClick={() => revoke.mutate()} loading={revoke.isPending}>
+          <Button variant="default" onClick={() => revoke.mutate()} loading={revoke.isPending}>
             Link widerrufen
           </Button>
         ) : null}

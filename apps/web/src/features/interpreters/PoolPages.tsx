@@ -283,7 +283,7 @@ function InterpreterForm({ detail, gemeinden }: { detail?: InterpreterDetail; ge
                   <NativeSelect id={ids(`languages.${i}.code`)} label="Sprache" data={[{ value: '', label: 'Bitte wählen' }, ...LANGUAGE_OPTIONS]} {...form.getInputProps(`languages.${i}.code`)} w={200} />
                   <TextInput id={ids(`languages.${i}.dialects`)} label="Dialekte (mit Komma getrennt)" {...form.getInputProps(`languages.${i}.dialects`)} w={240} />
                   <NativeSelect id={ids(`languages.${i}.level`)} label="Niveau" data={INTERPRETER_LANGUAGE_LEVELS.map((l) => ({ value: l, label: INTERPRETER_LANGUAGE_LEVEL_LABELS_DE[l] }))} {...form.getInputProps(`languages.${i}.level`)} w={150} />
-                  <ActionIcon variant="subtle" color="red.8" aria-label={`Sprache ${i + 1} entfernen`} onClick={() => form.removeListItem('languages', i)} size="lg">
+                  <ActionIcon variant="default" aria-label={`Sprache ${i + 1} entfernen`} onClick={() => form.removeListItem('languages', i)} size="lg">
                     ×
                   </ActionIcon>
                 </Group>
@@ -310,7 +310,7 @@ function InterpreterForm({ detail, gemeinden }: { detail?: InterpreterDetail; ge
                   <NativeSelect id={ids(`availability.${i}.weekday`)} label="Wochentag" data={[1, 2, 3, 4, 5, 6, 7].map((w) => ({ value: String(w), label: weekdayNameDe(w) }))} {...form.getInputProps(`availability.${i}.weekday`)} w={150} />
                   <TextInput id={ids(`availability.${i}.from`)} type="time" label="von" {...form.getInputProps(`availability.${i}.from`)} w={120} />
                   <TextInput id={ids(`availability.${i}.to`)} type="time" label="bis" {...form.getInputProps(`availability.${i}.to`)} w={120} />
-                  <ActionIcon variant="subtle" color="red.8" aria-label={`Zeitfenster ${i + 1} entfernen`} onClick={() => form.removeListItem('availability', i)} size="lg">
+                  <ActionIcon variant="default" aria-label={`Zeitfenster ${i + 1} entfernen`} onClick={() => form.removeListItem('availability', i)} size="lg">
                     ×
                   </ActionIcon>
                 </Group>
@@ -329,7 +329,7 @@ function InterpreterForm({ detail, gemeinden }: { detail?: InterpreterDetail; ge
                   <TextInput id={ids(`absences.${i}.from`)} type="date" label="von" {...form.getInputProps(`absences.${i}.from`)} />
                   <TextInput id={ids(`absences.${i}.to`)} type="date" label="bis" {...form.getInputProps(`absences.${i}.to`)} />
                   <TextInput id={ids(`absences.${i}.note`)} label="Notiz" {...form.getInputProps(`absences.${i}.note`)} />
-                  <ActionIcon variant="subtle" color="red.8" aria-label={`Abwesenheit ${i + 1} entfernen`} onClick={() => form.removeListItem('absences', i)} size="lg">
+                  <ActionIcon variant="default" aria-label={`Abwesenheit ${i + 1} entfernen`} onClick={() => form.removeListItem('absences', i)} size="lg">
                     ×
                   </ActionIcon>
                 </Group>

@@ -59,7 +59,7 @@ export function PublicStatusPage() {
   return (
     <Page title={`Anfrage ${s.reference}`} description="Bitte bewahren Sie diesen Link auf: Hier sehen Sie den Stand, die Auftragsbestätigung und können den Termin absagen.">
       {created ? (
-        <Alert color="green" variant="light" icon={<CheckIcon />} title="Anfrage gesendet" role="status">
+        <Alert styles={{ title: { color: 'var(--mantine-color-dark-9)' } }} color="green" variant="light" icon={<CheckIcon />} title="Anfrage gesendet" role="status">
           Ihre Anfrage {created} ist eingegangen. Das Kommunale Integrationszentrum sucht eine passende Sprachmittler:in und bestätigt den Termin.
         </Alert>
       ) : null}
@@ -91,7 +91,9 @@ export function PublicStatusPage() {
       {s.can.cancel ? <CancelForm token={token} status={s} /> : null}
       <Text size="sm" c="dimmed">
         Stand: {INTERPRETER_REQUEST_STATUS_LABELS_DE[s.status]}. Fragen? Bitte wenden Sie sich an das Kommunale Integrationszentrum.{' '}
-        <Anchor href="/sprachmittlung/anfrage">Weitere Anfrage stellen</Anchor>
+        <Anchor href="/sprachmittlung/anfrage" underline="always">
+          Weitere Anfrage stellen
+        </Anchor>
       </Text>
     </Page>
   );

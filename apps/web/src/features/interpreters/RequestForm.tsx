@@ -49,7 +49,7 @@ const LABELS: Record<string, string> = {
   contactName: 'Ansprechperson (Fachkraft)',
   contactEmail: 'E-Mail der Ansprechperson',
   contactPhone: 'Telefon der Ansprechperson',
-  languageCode: 'Sprache',
+  languageCode: 'Sprache der Sprachmittlung',
   dialect: 'Dialekt (optional)',
   date: 'Datum',
   time: 'Uhrzeit',
@@ -169,7 +169,7 @@ export function RequestForm({ withInstitution, gemeinden, earliestDateText, lead
     <form noValidate onSubmit={form.onSubmit((v) => mutation.mutate(v), () => attempts.bump())}>
       <Stack gap="lg">
         <FormErrorSummary errors={form.errors} error={mutation.error} attempt={attempts.attempt} labelFor={(p) => LABELS[p] ?? p} idFor={ids} />
-        <Alert color="blue" variant="light" icon={<InfoIcon />} title="Bitte beachten">
+        <Alert styles={{ title: { color: 'var(--mantine-color-dark-9)' } }} color="blue" variant="light" icon={<InfoIcon />} title="Bitte beachten">
           <Stack gap={4}>
             {leadTimeWorkdays !== undefined ? (
               <Text size="sm">

@@ -103,7 +103,7 @@ export function NewRequestPage() {
   const caseId = params.get('fall') ?? undefined;
   return (
     <Page title="Neue Sprachmittlungsanfrage" description={manage ? 'Anfrage für eine Einrichtung erfassen (die Koordination darf kurzfristig buchen).' : 'Ihre Organisation ist die anfragende Stelle.'}>
-      {caseId ? <Alert color="blue">Die Anfrage wird mit dem Fall verknüpft. Die Sprachmittler:in sieht davon nichts.</Alert> : null}
+      {caseId ? <Alert styles={{ title: { color: 'var(--mantine-color-dark-9)' } }} color="blue">Die Anfrage wird mit dem Fall verknüpft. Die Sprachmittler:in sieht davon nichts.</Alert> : null}
       {info.isPending ? <Loading /> : null}
       {info.data ? (
         <RequestForm
@@ -280,7 +280,7 @@ function Candidates({ request: r }: { request: InterpreterRequestView }) {
               <CandidateCard key={c.interpreterId} c={c} rank={index + 1} checked={selected.includes(c.interpreterId)} onChange={(on) => setSelected((s) => (on ? [...s, c.interpreterId] : s.filter((x) => x !== c.interpreterId)))} />
             ))}
             {offer.error ? (
-              <Alert color="red" role="alert" title="Anfrage nicht möglich">
+              <Alert styles={{ title: { color: 'var(--mantine-color-dark-9)' } }} color="red" role="alert" title="Anfrage nicht möglich">
                 {offer.error.message}
               </Alert>
             ) : null}

@@ -45,7 +45,7 @@ function DuplicateWarnings({ query, birthDate }: { query: string; birthDate: str
               <li key={m.person.id}>
                 <Stack gap={4}>
                   <Group gap="xs" wrap="wrap">
-                    <Anchor component={Link} to={`/personen/${m.person.id}`} fw={600}>
+                    <Anchor component={Link} to={`/personen/${m.person.id}`} fw={600} underline="always">
                       <bdi>{m.person.displayName}</bdi>
                     </Anchor>
                     {m.person.nativeName ? (
@@ -124,7 +124,11 @@ function CreatePersonForm() {
     }
     create.mutate();
   };
-  const set = (key: keyof typeof values) => (event: { currentTarget: { value: string } }) => setValues((v) => ({ ...v, [key]: event.currentTarget.value }));
+  const set = (key: keyof typeof values) => (event: { currentTarget: { value: string } }) => {
+    // Read the value now: React clears currentTarget before a deferred state updater runs.
+    const value = event.currentTarget.value;
+    setValues((v) => ({ ...v, [key]: value }));
+  };
 
   return (
     <Paper component="section" withBorder p="lg" radius="md" aria-labelledby="person-create-title">
@@ -153,7 +157,10 @@ function CreatePersonForm() {
               id={ids('sex')}
               label={LABELS.sex}
               value={values.sex}
-              onChange={(e) => setValues((v) => ({ ...v, sex: e.currentTarget.value as Sex }))}
+              onChange={(e) => {
+                const sex = e.currentTarget.value as Sex;
+                setValues((v) => ({ ...v, sex }));
+              }}
               data={SEXES.map((s) => ({ value: s, label: SEX_LABELS_DE[s] }))}
             />
           </SimpleGrid>

@@ -294,7 +294,9 @@ function SummaryView({ summary }: { summary: SurveySummary }) {
                         <Table.Td w="50%">
                           <Group gap="xs" wrap="nowrap">
                             <Box h={10} w={`${Math.max(1, share * 100)}%`} bg="blue.8" style={{ borderRadius: 2 }} aria-hidden="true" />
-                            <Text size="xs">{Math.round(share * 100)} %</Text>
+                            <Text size="xs" style={{ whiteSpace: 'nowrap' }}>
+                              {Math.round(share * 100)} %
+                            </Text>
                           </Group>
                         </Table.Td>
                       </Table.Tr>

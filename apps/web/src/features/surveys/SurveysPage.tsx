@@ -36,7 +36,7 @@ export function SurveysPage() {
         </Anchor>
       ),
     },
-    { key: 'status', header: t('surveys.col.status'), render: (s) => <Badge variant="outline" radius="sm" color={s.status === 'open' ? 'blue.9' : s.status === 'closed' ? 'gray.8' : 'yellow.9'}>{SURVEY_STATUS_LABELS_DE[s.status]}</Badge> },
+    { key: 'status', header: t('surveys.col.status'), render: (s) => <Badge variant="outline" radius="sm" color={s.status === 'open' ? '#1a4f8b' : s.status === 'closed' ? '#495057' : '#8a4b00'}>{SURVEY_STATUS_LABELS_DE[s.status]}</Badge> },
     { key: 'deadline', header: t('surveys.col.deadline'), render: (s) => (s.deadline ? formatDate(s.deadline) : '–') },
     { key: 'returns', header: t('surveys.col.returns'), render: (s) => (s.counts.total ? `${s.counts.submitted} / ${s.counts.total}` : '–') },
   ];
