@@ -1,4 +1,4 @@
-import type { Consent, ConsentStatus, DataCategory, RecordConsentBody } from '@teilhabe/shared';
+import { DATA_CATEGORIES, type Consent, type ConsentStatus, type DataCategory, type RecordConsentBody } from '@teilhabe/shared';
 import type { AuthedContext } from '../../platform/http/context.js';
 import { AppError, fieldError, notFound, versionConflict } from '../../platform/http/errors.js';
 import { requireCaseInScope } from '../cases/cases.service.js';
@@ -131,7 +131,8 @@ export async function requireConsent(ctx: AuthedContext, personId: string, recip
 
 /** The categories valid consents release to a recipient right now (empty when none), for the partner view. */
 export async function consentedCategories(ctx: AuthedContext, personId: string, recipientOrganisationId: string): Promise<DataCategory[]> {
-  return (await repo.validConsentCategories(ctx.tx, personId, recipientOrganisationId)) as DataCategory[];
+  const released = new Set(await repo.validConsentCategories(ctx.tx, personId, recipientOrganisationId));
+  return DATA_CATEGORIES.filter((c) => released.has(c));
 }
 
 /** All consents of a person for the Art. 15 export (the caller checked scope). */

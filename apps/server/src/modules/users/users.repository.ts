@@ -32,7 +32,9 @@ function hydrate(row: Record<string, unknown>): UserWithMemberships {
 }
 
 export async function listUsers(db: DbOrTx, q: string | undefined, limit: number, offset: number) {
-  const filter = q ? sql`WHERE u.email ILIKE ${'%' + q + '%'} OR u.display_name ILIKE ${'%' + q + '%'}` : sql``;
+  // The search text is matched literally: % and _ typed by a user are not wildcards.
+  const pattern = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : '';
+  const filter = q ? sql`WHERE u.email ILIKE ${pattern} OR u.display_name ILIKE ${pattern}` : sql``;
   const [rows, count] = await Promise.all([
     db.execute(sql`${select} ${filter} ORDER BY lower(u.display_name), u.id LIMIT ${limit} OFFSET ${offset}`),
     db.execute<{ total: number }>(sql`SELECT count(*)::int AS total FROM users u ${filter}`),

@@ -49,7 +49,7 @@ export function ReasonBadges({ reasons }: { reasons: string[] }) {
     <Group gap={4} component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Gründe">
       {reasons.map((r) => (
         <li key={r}>
-          <Badge variant="outline" color="orange.9" radius="sm" tt="none">
+          <Badge variant="outline" color="dark.7" radius="sm" tt="none">
             {r}
           </Badge>
         </li>

@@ -39,30 +39,36 @@ function DuplicateWarnings({ query, birthDate }: { query: string; birthDate: str
         <Text size="sm">Keine ähnlichen Personen gefunden.</Text>
       ) : null}
       {items.length > 0 ? (
-        <Alert color={likely.length ? 'orange' : 'blue'} variant="light" icon={<AlertIcon />} title={likely.length ? 'Mögliche Doppelung' : 'Ähnliche Personen'}>
-          <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
-            {items.map((m: PersonMatch) => (
-              <li key={m.person.id}>
-                <Stack gap={4}>
-                  <Group gap="xs" wrap="wrap">
-                    <Anchor component={Link} to={`/personen/${m.person.id}`} fw={600} underline="always">
-                      <bdi>{m.person.displayName}</bdi>
-                    </Anchor>
-                    {m.person.nativeName ? (
-                      <Text span dir="auto">
-                        / <bdi>{m.person.nativeName}</bdi>
+        <Paper role="alert" withBorder p="md" radius="md" style={{ borderLeft: `6px solid var(--mantine-color-${likely.length ? 'orange' : 'blue'}-8)` }}>
+          <Stack gap="sm">
+            <Group gap="xs">
+              <AlertIcon />
+              <Text fw={700}>{likely.length ? 'Mögliche Doppelung' : 'Ähnliche Personen'}</Text>
+            </Group>
+            <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+              {items.map((m: PersonMatch) => (
+                <li key={m.person.id}>
+                  <Stack gap={4}>
+                    <Group gap="xs" wrap="wrap">
+                      <Anchor component={Link} to={`/personen/${m.person.id}`} fw={600} underline="always">
+                        <bdi>{m.person.displayName}</bdi>
+                      </Anchor>
+                      {m.person.nativeName ? (
+                        <Text span dir="auto">
+                          / <bdi>{m.person.nativeName}</bdi>
+                        </Text>
+                      ) : null}
+                      <Text span size="sm">
+                        geb. {birthDateText(m.person.birthDate, m.person.birthDatePrecision, m.person.birthDateIsPlaceholder)} · {m.person.organisationName}
                       </Text>
-                    ) : null}
-                    <Text span size="sm">
-                      geb. {birthDateText(m.person.birthDate, m.person.birthDatePrecision, m.person.birthDateIsPlaceholder)} · {m.person.organisationName}
-                    </Text>
-                  </Group>
-                  <ReasonBadges reasons={m.reasons} />
-                </Stack>
-              </li>
-            ))}
+                    </Group>
+                    <ReasonBadges reasons={m.reasons} />
+                  </Stack>
+                </li>
+              ))}
+            </Stack>
           </Stack>
-        </Alert>
+        </Paper>
       ) : null}
       {outsideScopeNotice ? (
         <Alert color="yellow" variant="light" icon={<InfoIcon />} title="Hinweis">
