@@ -90,13 +90,13 @@ describe('Netzwerk und Angebote', () => {
     await expect.poll(() => heading(municipality).innerText()).toBe('Neues Angebot');
     // The provider (the user's Kommune) and its Gemeinde are preselected.
     await expect.poll(() => municipality.getByRole('combobox', { name: 'Anbieter', exact: true }).inputValue()).toBe('Stadt Troisdorf');
-    await municipality.getByLabel('Titel', { exact: true }).fill(TITLE);
-    await municipality.getByLabel('Beschreibung', { exact: true }).fill('Deutsch lernen, während die Kinder im Nebenraum spielen. Dienstags im Bürgerhaus Sieglar.');
+    await municipality.getByRole('textbox', { name: 'Titel', exact: true }).fill(TITLE);
+    await municipality.getByRole('textbox', { name: 'Beschreibung', exact: true }).fill('Deutsch lernen, während die Kinder im Nebenraum spielen. Dienstags im Bürgerhaus Sieglar.');
     await municipality.getByRole('checkbox', { name: 'Sprache', exact: true }).check();
     await municipality.getByRole('checkbox', { name: 'Eltern', exact: true }).check();
     await municipality.getByRole('tab', { name: /Arabisch/ }).click();
-    await municipality.getByLabel('Titel (Arabisch)').fill(TITLE_AR);
-    await municipality.getByLabel('Beschreibung (Arabisch)').fill('تعلّم الألمانية بينما يلعب الأطفال في الغرفة المجاورة. أيام الثلاثاء في دار المواطنين.');
+    await municipality.getByRole('textbox', { name: 'Titel (Arabisch)' }).fill(TITLE_AR);
+    await municipality.getByRole('textbox', { name: 'Beschreibung (Arabisch)' }).fill('تعلّم الألمانية بينما يلعب الأطفال في الغرفة المجاورة. أيام الثلاثاء في دار المواطنين.');
     await expectAccessible(municipality, 'offer form');
     await municipality.getByRole('button', { name: 'Speichern' }).click();
     await municipality.waitForURL(/\/netzwerk\/angebote\/[0-9a-f-]{36}$/);

@@ -42,6 +42,14 @@ async function changePhase(to: string, extra?: () => Promise<void>) {
 }
 
 describe('KIM journey: search across scripts, case through the phases, consent, referral, withdrawal, Art. 15', () => {
+  it('starts on "Meine Fälle" with overdue Wiedervorlagen and cases without contact', async () => {
+    await cm.goto('/faelle');
+    await expect.poll(() => heading(cm).textContent()).toBe('Meine Fälle');
+    await cm.getByRole('heading', { name: /Überfällige Wiedervorlagen/ }).waitFor();
+    await cm.getByRole('region', { name: 'Fälle ohne Kontakt' }).waitFor();
+    await expectAccessible(cm, 'Meine Fälle');
+  });
+
   it('warns about "محمد الحسن / Mohammed Al-Hassan" when the case manager types "Muhammad Alhasan"', async () => {
     await cm.goto('/personen');
     await expect.poll(() => heading(cm).textContent()).toBe('Personen');

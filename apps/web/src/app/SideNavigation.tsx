@@ -12,6 +12,10 @@ export function SideNavigation({ user, onNavigate }: { user: Pick<Me, 'permissio
   const t = useT();
   const { pathname } = useLocation();
   const entries = visibleNavigation(user);
+  // Only the most specific matching entry is the current page (/foerderung/fristen, not also /foerderung).
+  const current = entries
+    .filter((entry) => isActivePath(entry.path, pathname))
+    .sort((a, b) => b.path.length - a.path.length)[0]?.path;
 
   return (
     <Stack gap="md">
@@ -36,7 +40,7 @@ export function SideNavigation({ user, onNavigate }: { user: Pick<Me, 'permissio
                 aria-labelledby={section !== 'main' ? headingId : undefined}
               >
                 {inSection.map((entry) => {
-                  const active = isActivePath(entry.path, pathname);
+                  const active = entry.path === current;
                   return (
                     <li key={entry.path}>
                       <NavLink

@@ -68,7 +68,10 @@ describe('offers: create, publish, scope', () => {
     expect(offer.status).toBe('draft');
     expect(await t.auditCount("action = 'directory.offer_create'")).toBe(before + 1);
 
-    expect((await t.anonymous.get(`/api/v1/public/offers/${offer.id}`)).statusCode).toBe(404);
+    const hidden = await t.anonymous.get(`/api/v1/public/offers/${offer.id}`);
+    expect(hidden.statusCode).toBe(404);
+    // A "not found" must not be cached by browsers or proxies: the offer may be published a minute later.
+    expect(hidden.headers['cache-control'] ?? '').not.toMatch(/public|max-age/);
     const list = (await t.anonymous.get('/api/v1/public/offers?limit=100')).json() as { items: { id: string }[] };
     expect(list.items.map((i) => i.id)).not.toContain(offer.id);
 

@@ -279,8 +279,10 @@ export const directoryModule: Module = {
         schema: { tags: publicTags, summary: 'Veröffentlichte Angebote suchen (ohne Anmeldung)', querystring: PublicOfferQuery, response: { 200: PublicOfferPage } },
       },
       async (request, reply) => {
+        const page = await service.listPublicOffers(request.ctx, request.query);
+        // Only successful answers may be cached: a 404 for a draft must not outlive its publication.
         reply.header('cache-control', 'public, max-age=60');
-        return service.listPublicOffers(request.ctx, request.query);
+        return page;
       },
     );
     app.get(
@@ -290,8 +292,9 @@ export const directoryModule: Module = {
         schema: { tags: publicTags, summary: 'Ein veröffentlichtes Angebot', params: IdParams, querystring: PublicDetailQuery, response: { 200: PublicOffer } },
       },
       async (request, reply) => {
+        const offer = await service.getPublicOffer(request.ctx, request.params.id, request.query.lang);
         reply.header('cache-control', 'public, max-age=60');
-        return service.getPublicOffer(request.ctx, request.params.id, request.query.lang);
+        return offer;
       },
     );
     app.get(
@@ -332,8 +335,9 @@ export const directoryModule: Module = {
         schema: { tags: publicTags, summary: 'Die Gemeinden des Kreises als GeoJSON mit Anzahl der Angebote', querystring: MapQuery, response: { 200: GemeindeFeatureCollection } },
       },
       async (request, reply) => {
+        const collection = await service.gemeindenGeoJson(request.ctx, request.query);
         reply.header('cache-control', 'public, max-age=300');
-        return service.gemeindenGeoJson(request.ctx, request.query);
+        return collection;
       },
     );
     app.get(

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Anchor, Button, Checkbox, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
@@ -71,9 +71,17 @@ function DuplicateWarnings({ query, birthDate }: { query: string; birthDate: str
         </Paper>
       ) : null}
       {outsideScopeNotice ? (
-        <Alert color="yellow" variant="light" icon={<InfoIcon />} title="Hinweis">
-          {outsideScopeNotice}
-        </Alert>
+        <Paper role="alert" withBorder p="md" radius="md" style={{ borderLeft: '6px solid var(--mantine-color-yellow-8)' }}>
+          <Group gap="xs" wrap="nowrap" align="flex-start">
+            <InfoIcon />
+            <Text>
+              <Text span fw={700}>
+                Hinweis:{' '}
+              </Text>
+              {outsideScopeNotice}
+            </Text>
+          </Group>
+        </Paper>
       ) : null}
     </Stack>
   );
