@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import { Secret, TOTP } from 'otpauth';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { demoEmail, expectAccessible, launch, newContext } from './browser.js';
 
 const BASE = inject('baseURL');
@@ -41,6 +41,19 @@ let admin: Page | null = null;
 
 beforeAll(async () => {
   browser = await launch();
+});
+/** When a journey fails: where each open page is and what it shows, for the CI log. */
+afterEach(async ({ task }) => {
+  if (task.result?.state !== 'fail') return;
+  for (const context of contexts) {
+    for (const page of context.pages()) {
+      const text = await page
+        .locator('body')
+        .innerText({ timeout: 2_000 })
+        .catch(() => '(unreadable)');
+      console.error(`[${task.name}] ${page.url()}\n${text.replace(/\s+/g, ' ').slice(0, 600)}`);
+    }
+  }
 });
 afterAll(async () => {
   for (const context of contexts) await context.close().catch(() => undefined);

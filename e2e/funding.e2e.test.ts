@@ -66,7 +66,9 @@ async function enterGrant(g: Seed004Grant, first: boolean) {
   if (g.reportDueDate) await page.getByLabel('Verwendungsnachweis fällig am').fill(g.reportDueDate);
   for (const [year, byCategory] of Object.entries(g.positions)) {
     for (const [category, euros] of Object.entries(byCategory) as [PositionCategory, number][]) {
-      await page.getByRole('textbox', { name: `${POSITION_CATEGORY_LABELS_DE[category]} ${year}`, exact: true }).fill(formatEuro(euros * 100, { symbol: false }));
+      await page
+        .getByRole('textbox', { name: `${POSITION_CATEGORY_LABELS_DE[category]} ${year}`, exact: true })
+        .fill(formatEuro(euros * 100, { symbol: false }));
     }
   }
   if (first) await expectAccessible(page, 'Bescheid erfassen');
@@ -138,8 +140,12 @@ describe('funding journey of the finance user', () => {
     await expect.poll(async () => norm(await alerts.textContent())).toContain('Stelle E2E-KIM-01');
 
     await page.goto('/foerderung/fristen');
-    await expect.poll(async () => (await page.getByRole('row').filter({ hasText: 'Vertragsende: Stelle E2E-KIM-01' }).count()) > 0).toBe(true);
-    expect(norm(await page.getByRole('row').filter({ hasText: 'Vertragsende: Stelle E2E-KIM-01' }).textContent())).toContain('in weniger als 3 Monaten');
+    await expect
+      .poll(async () => (await page.getByRole('row').filter({ hasText: 'Vertragsende: Stelle E2E-KIM-01' }).count()) > 0)
+      .toBe(true);
+    expect(norm(await page.getByRole('row').filter({ hasText: 'Vertragsende: Stelle E2E-KIM-01' }).textContent())).toContain(
+      'in weniger als 3 Monaten',
+    );
     await expectAccessible(page, 'Fristen');
   });
 
@@ -178,7 +184,8 @@ describe('funding journey of the finance user', () => {
     const fromXlsx: Record<string, string[]> = {};
     sheet.eachRow((row) => {
       const values = (row.values as unknown[]).slice(1);
-      const num = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'object' && v && 'result' in v ? (v as { result: number }).result : null);
+      const num = (v: unknown) =>
+        typeof v === 'number' ? v : typeof v === 'object' && v && 'result' in v ? (v as { result: number }).result : null;
       if (typeof values[0] === 'string' && num(values[1]) !== null && num(values[2]) !== null) {
         fromXlsx[values[0]] = values.slice(1, 4).map((v) => norm(formatEuro(Math.round(num(v)! * 100))));
       }
@@ -200,7 +207,16 @@ describe('funding journey of the finance user', () => {
       // Where LibreOffice is installed, its CSV conversion must show the screen's numbers too.
       execFileSync(office, ['--headless', '--convert-to', 'csv', '--outdir', dir, xlsxFile], { stdio: 'ignore', timeout: 120_000 });
       const csv = fs.readFileSync(path.join(dir, 'vn.csv'), 'utf8');
-      for (const cells of Object.values(screen)) for (const cell of cells) expect(csv).toContain(cell.replace(/[ €.]/g, '').replace('−', '-').replace(',', '.').replace(/^(-?\d+)\.(\d)$/, '$1.$20').replace(/\.00$/, ''));
+      for (const cells of Object.values(screen))
+        for (const cell of cells)
+          expect(csv).toContain(
+            cell
+              .replace(/[ €.]/g, '')
+              .replace('−', '-')
+              .replace(',', '.')
+              .replace(/^(-?\d+)\.(\d)$/, '$1.$20')
+              .replace(/\.00$/, ''),
+          );
     }
 
     const pdfUrl = await page.getByRole('link', { name: 'Zahlenmäßiger Nachweis (PDF)' }).getAttribute('href');

@@ -40,7 +40,7 @@ describe('the flat rate per VZÄ', () => {
       fc.property(cents, fte, (annual, milli) => {
         const result = prorateByFte(annual, milli);
         expect(Number.isSafeInteger(result)).toBe(true);
-        const exact = (BigInt(annual) * BigInt(milli) * 2n) - BigInt(result) * 2000n;
+        const exact = BigInt(annual) * BigInt(milli) * 2n - BigInt(result) * 2000n;
         expect(exact >= -1000n && exact < 1000n).toBe(true);
         expect(result).toBeLessThanOrEqual(annual);
       }),
@@ -51,15 +51,19 @@ describe('the flat rate per VZÄ', () => {
 describe('allocation of totals into parts', () => {
   it('always sums exactly to the total (no rounding drift), for any weights', () => {
     fc.assert(
-      fc.property(cents, fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 1, maxLength: 40 }).filter((w) => w.some((x) => x > 0)), (total, weights) => {
-        const parts = allocateCents(total, weights);
-        expect(parts).toHaveLength(weights.length);
-        expect(sumCents(parts)).toBe(total);
-        parts.forEach((p, i) => {
-          expect(p).toBeGreaterThanOrEqual(0);
-          if (weights[i] === 0) expect(p).toBe(0);
-        });
-      }),
+      fc.property(
+        cents,
+        fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 1, maxLength: 40 }).filter((w) => w.some((x) => x > 0)),
+        (total, weights) => {
+          const parts = allocateCents(total, weights);
+          expect(parts).toHaveLength(weights.length);
+          expect(sumCents(parts)).toBe(total);
+          parts.forEach((p, i) => {
+            expect(p).toBeGreaterThanOrEqual(0);
+            if (weights[i] === 0) expect(p).toBe(0);
+          });
+        },
+      ),
     );
   });
 
@@ -91,7 +95,10 @@ describe('allocation of totals into parts', () => {
     fc.assert(
       fc.property(cents, monthFlags, (annual, flags) => {
         const a = amountForMonths(annual, flags);
-        const b = amountForMonths(annual, flags.map((f) => !f));
+        const b = amountForMonths(
+          annual,
+          flags.map((f) => !f),
+        );
         expect(a + b).toBe(annual);
         expect(a).toBeGreaterThanOrEqual(0);
       }),
@@ -111,18 +118,27 @@ describe('allocation of totals into parts', () => {
 });
 
 describe('coverage of personnel costs', () => {
-  const month = fc.record({ costCents: fc.integer({ min: 0, max: 2_000_000_00 }), fundingCents: fc.integer({ min: 0, max: 2_000_000_00 }) });
+  const month = fc.record({
+    costCents: fc.integer({ min: 0, max: 2_000_000_00 }),
+    fundingCents: fc.integer({ min: 0, max: 2_000_000_00 }),
+  });
   it('never reports a negative uncovered amount, lump-sum coverage or own share, and the parts add up', () => {
     fc.assert(
-      fc.property(fc.array(month, { minLength: 12, maxLength: 12 }), monthFlags, fc.integer({ min: -1000, max: MAX_CENTS }), (months, usable, assigned) => {
-        const c = computeCoverage(months, usable, assigned);
-        for (const v of [c.uncoveredCents, c.surplusCents, c.coverableCents, c.coveredByLumpSumCents, c.ownShareCents]) expect(v).toBeGreaterThanOrEqual(0);
-        expect(c.fundingCents + c.uncoveredCents - c.surplusCents).toBe(c.costCents);
-        expect(c.coveredByLumpSumCents + c.ownShareCents).toBe(c.uncoveredCents);
-        expect(c.coveredByLumpSumCents).toBeLessThanOrEqual(c.coverableCents);
-        expect(c.coverableCents).toBeLessThanOrEqual(c.uncoveredCents);
-        expect(c.uncoveredCents === 0 || c.surplusCents === 0).toBe(true);
-      }),
+      fc.property(
+        fc.array(month, { minLength: 12, maxLength: 12 }),
+        monthFlags,
+        fc.integer({ min: -1000, max: MAX_CENTS }),
+        (months, usable, assigned) => {
+          const c = computeCoverage(months, usable, assigned);
+          for (const v of [c.uncoveredCents, c.surplusCents, c.coverableCents, c.coveredByLumpSumCents, c.ownShareCents])
+            expect(v).toBeGreaterThanOrEqual(0);
+          expect(c.fundingCents + c.uncoveredCents - c.surplusCents).toBe(c.costCents);
+          expect(c.coveredByLumpSumCents + c.ownShareCents).toBe(c.uncoveredCents);
+          expect(c.coveredByLumpSumCents).toBeLessThanOrEqual(c.coverableCents);
+          expect(c.coverableCents).toBeLessThanOrEqual(c.uncoveredCents);
+          expect(c.uncoveredCents === 0 || c.surplusCents === 0).toBe(true);
+        },
+      ),
     );
   });
 
@@ -148,9 +164,11 @@ describe('formatting and parsing', () => {
     expect(parseEuro('28500,5')).toBe(2_850_050);
     expect(parseEuro('12,345')).toBeNull();
     expect(parseEuro('abc')).toBeNull();
-    fc.assert(fc.property(fc.integer({ min: -MAX_CENTS, max: MAX_CENTS }), (c) => {
-      expect(parseEuro(formatEuro(c))).toBe(c);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: -MAX_CENTS, max: MAX_CENTS }), (c) => {
+        expect(parseEuro(formatEuro(c))).toBe(c);
+      }),
+    );
   });
 
   it('formats and parses FTE in thousandths', () => {
@@ -160,9 +178,11 @@ describe('formatting and parsing', () => {
     expect(parseFte('0,5')).toBe(500);
     expect(parseFte('0.75')).toBe(750);
     expect(parseFte('0,1234')).toBeNull();
-    fc.assert(fc.property(fc.integer({ min: 0, max: 99_999 }), (m) => {
-      expect(parseFte(formatFte(m))).toBe(m);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 99_999 }), (m) => {
+        expect(parseFte(formatFte(m))).toBe(m);
+      }),
+    );
   });
 });
 

@@ -90,7 +90,9 @@ const GROUP = /\B(?=(\d{3})+(?!\d))/g;
 export function formatEuro(cents: number, opts: { symbol?: boolean } = {}): string {
   const negative = cents < 0;
   const abs = Math.abs(cents);
-  const euros = Math.floor(abs / 100).toString().replace(GROUP, '.');
+  const euros = Math.floor(abs / 100)
+    .toString()
+    .replace(GROUP, '.');
   const rest = (abs % 100).toString().padStart(2, '0');
   return `${negative ? '−' : ''}${euros},${rest}${opts.symbol === false ? '' : '\u00a0€'}`;
 }
@@ -124,7 +126,10 @@ export function parseFte(input: string): number | null {
 /** Basis points as a German percentage: `9000` → `90 %`, `1250` → `12,5 %`. */
 export function formatPercentBp(bp: number): string {
   const whole = Math.trunc(bp / 100);
-  const frac = Math.abs(bp % 100).toString().padStart(2, '0').replace(/0+$/, '');
+  const frac = Math.abs(bp % 100)
+    .toString()
+    .padStart(2, '0')
+    .replace(/0+$/, '');
   return `${whole}${frac ? `,${frac}` : ''}\u00a0%`;
 }
 
@@ -154,7 +159,11 @@ export interface Coverage {
  * Coverage of one programme and year. The year nets cost against funding; lump-sum money (Integrationspauschale)
  * can only cover the uncovered cost of the months before its use-by date.
  */
-export function computeCoverage(months: readonly CoverageMonth[], usableMonths: readonly boolean[], lumpSumAssignedCents: number): Coverage {
+export function computeCoverage(
+  months: readonly CoverageMonth[],
+  usableMonths: readonly boolean[],
+  lumpSumAssignedCents: number,
+): Coverage {
   const costCents = sumCents(months.map((m) => m.costCents));
   const fundingCents = sumCents(months.map((m) => m.fundingCents));
   const uncoveredCents = Math.max(0, costCents - fundingCents);
@@ -316,7 +325,9 @@ export const OVERSPEND_MODE_LABELS_DE: Record<OverspendMode, string> = {
   block: 'Buchung ablehnen (harter Stopp)',
 };
 
-const MonthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'Datum ohne Jahr im Format MM-TT erwartet (z. B. 01-31)' });
+const MonthDay = z
+  .string()
+  .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'Datum ohne Jahr im Format MM-TT erwartet (z. B. 01-31)' });
 const ProgrammeCode = z.string().regex(/^[A-Z][A-Z0-9_]{1,39}$/, { message: 'Kürzel aus Großbuchstaben, Ziffern und _ (2–40 Zeichen)' });
 
 // ── programmes ──
@@ -448,7 +459,11 @@ export const CreateAmendmentBody = z.strictObject({
   reason: text({ min: 3, max: 2000 }),
 });
 
-export const GrantPosition = z.object({ budgetYear: z.number().int(), category: z.enum(POSITION_CATEGORIES), amountCents: z.number().int() });
+export const GrantPosition = z.object({
+  budgetYear: z.number().int(),
+  category: z.enum(POSITION_CATEGORIES),
+  amountCents: z.number().int(),
+});
 export type GrantPosition = z.infer<typeof GrantPosition>;
 
 export const GrantRevision = z.object({
@@ -725,7 +740,12 @@ export const BudgetRow = BudgetAmounts.extend({
   unapproved: z.number().int(),
 });
 export type BudgetRow = z.infer<typeof BudgetRow>;
-export const BudgetSection = z.object({ section: z.enum(PROGRAMME_SECTIONS), title: z.string(), rows: z.array(BudgetRow), totals: BudgetAmounts });
+export const BudgetSection = z.object({
+  section: z.enum(PROGRAMME_SECTIONS),
+  title: z.string(),
+  rows: z.array(BudgetRow),
+  totals: BudgetAmounts,
+});
 export type BudgetSection = z.infer<typeof BudgetSection>;
 export const BudgetOverview = z.object({
   year: z.number().int(),
@@ -759,7 +779,12 @@ export const ReceiptLine = z.object({
   amountCents: z.number().int(),
 });
 export type ReceiptLine = z.infer<typeof ReceiptLine>;
-export const ActivityFigure = z.object({ label: z.string(), value: z.number().int().nullable(), source: z.string(), gap: z.string().nullable() });
+export const ActivityFigure = z.object({
+  label: z.string(),
+  value: z.number().int().nullable(),
+  source: z.string(),
+  gap: z.string().nullable(),
+});
 export type ActivityFigure = z.infer<typeof ActivityFigure>;
 export const ChecklistItem = z.object({ key: z.string(), label: z.string(), done: z.boolean(), blocking: z.boolean() });
 export type ChecklistItem = z.infer<typeof ChecklistItem>;
@@ -824,7 +849,11 @@ export const FundingSettings = z.object({
 export type FundingSettings = z.infer<typeof FundingSettings>;
 export const UpdateFundingSettingsBody = z.strictObject({
   overspendMode: z.enum(OVERSPEND_MODES),
-  tolerancePercent: z.number({ message: 'Zahl erwartet' }).int({ message: 'Ganze Zahl erwartet' }).min(0, { message: 'Nicht negativ' }).max(20, { message: 'Höchstens 20 %' }),
+  tolerancePercent: z
+    .number({ message: 'Zahl erwartet' })
+    .int({ message: 'Ganze Zahl erwartet' })
+    .min(0, { message: 'Nicht negativ' })
+    .max(20, { message: 'Höchstens 20 %' }),
 });
 
 /** The calendar day (ISO) of an instant in Europe/Berlin, where every deadline of the KI is counted. */

@@ -142,7 +142,13 @@ export const PostList = z.object({
   totals: z.object({ fteMilli: z.number().int(), costCents: z.number().int(), fundingCents: z.number().int() }),
 });
 
-export const PayGradeCost = z.object({ id: z.string(), year: z.number().int(), payGrade: z.string(), annualCostCents: z.number().int(), version: z.number().int() });
+export const PayGradeCost = z.object({
+  id: z.string(),
+  year: z.number().int(),
+  payGrade: z.string(),
+  annualCostCents: z.number().int(),
+  version: z.number().int(),
+});
 export type PayGradeCost = z.infer<typeof PayGradeCost>;
 
 export const ContractAlert = z.object({

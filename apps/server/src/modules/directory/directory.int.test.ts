@@ -394,6 +394,9 @@ describe('Akteure', () => {
 
     expect((await muni.put(`/api/v1/directory/akteure/${siegburg.id}/profile`, { description: 'x' }, { 'if-match': '0' })).statusCode).toBe(404);
     expect((await muni.post(`/api/v1/directory/akteure/${siegburg.id}/contacts`, { name: 'Fremd Person', role: 'leitung' })).statusCode).toBe(404);
+    const detail = (await muni.get(`/api/v1/directory/akteure/${akteur.id}`)).json();
+    expect(detail).toMatchObject({ name: 'Willkommen in Troisdorf e. V.', parentId: troisdorf.id, profile: { description: 'Patenschaften' }, contacts: [] });
+    expect((await muni.get(`/api/v1/directory/akteure/00000000-0000-4000-8000-000000000000`)).statusCode).toBe(404);
     const list = (await muni.get(`/api/v1/directory/akteure?kind=kommune`)).json() as { items: { name: string; can: { edit: boolean } }[] };
     expect(list.items).toHaveLength(19);
     expect(list.items.find((i) => i.name.endsWith('Troisdorf'))!.can.edit).toBe(true);
@@ -428,6 +431,17 @@ describe('bad input', () => {
       expect(body.message, field).toMatch(/Ungültige|Feld/);
     }
     expect(await offerCount()).toBe(before);
+  });
+});
+
+describe('request for publication', () => {
+  it('notifies the KI’s coordinators when a Kommune submits a draft', async () => {
+    const offer = await create(muni, { title: 'Interkulturelles Frauenfrühstück' });
+    const res = await muni.post(`/api/v1/directory/offers/${offer.id}/request-publication`, {});
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().notified).toBeGreaterThanOrEqual(2); // coordinator and lead of the harness
+    const notes = await t.database.pool.query(`SELECT link FROM notifications WHERE user_id = $1 AND kind = 'directory.publication_requested'`, [t.users.coordinator.id]);
+    expect(notes.rows.map((r) => r.link)).toContain(`/netzwerk/angebote/${offer.id}`);
   });
 });
 

@@ -143,9 +143,11 @@ function searchCondition(q: string): SQL | null {
   const query = prefixTsQuery(q);
   if (!query) return null;
   const like = `%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return sql`(o.search_vector @@ to_tsquery('german', ${query})
-    OR EXISTS (SELECT 1 FROM offer_translations st WHERE st.offer_id = o.id AND st.search_vector @@ to_tsquery('simple', ${query}))
-    OR o.title ILIKE ${like})`;
+  // A UNION of three index lookups (GIN tsvector, GIN tsvector of translations, GIN trigram) instead of one OR filter.
+  return sql`o.id IN (
+    SELECT s.id FROM offers s WHERE s.search_vector @@ to_tsquery('german', ${query})
+    UNION SELECT st.offer_id FROM offer_translations st WHERE st.search_vector @@ to_tsquery('simple', ${query})
+    UNION SELECT s.id FROM offers s WHERE s.title ILIKE ${like})`;
 }
 
 function searchRank(q: string | undefined): SQL {
@@ -173,15 +175,19 @@ export function filterConditions(f: OfferFilter): SQL[] {
 
 const and_ = (parts: SQL[]) => (parts.length ? sql.join(parts, sql` AND `) : sql`true`);
 
+async function countWhere(db: DbOrTx, where: SQL): Promise<number> {
+  const result = await db.execute<{ total: number }>(sql`SELECT count(*)::int AS total FROM offers o WHERE ${where}`);
+  return result.rows[0]?.total ?? 0;
+}
+
 export async function listOffers(db: DbOrTx, actor: Actor, f: OfferFilter, limit: number, offset: number) {
   const where = and_([offerReadScope(actor), ...filterConditions(f)]);
   const order = f.q ? sql`${searchRank(f.q)} DESC, o.title` : sql`o.updated_at DESC, o.id`;
-  const [rows, count] = await Promise.all([
-    db.execute(sql`SELECT ${offerColumns}, ${offerEditScope(actor)} AS "inScope"
-      FROM offers o JOIN organisations org ON org.id = o.organisation_id WHERE ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`),
-    db.execute<{ total: number }>(sql`SELECT count(*)::int AS total FROM offers o WHERE ${where}`),
-  ]);
-  return { items: rows.rows.map(hydrateOffer), total: count.rows[0]?.total ?? 0 };
+  // One round trip: the total comes with every row (window count); only an empty page past the end needs a second query.
+  const rows = await db.execute(sql`SELECT ${offerColumns}, ${offerEditScope(actor)} AS "inScope", count(*) OVER ()::int AS "totalCount"
+      FROM offers o JOIN organisations org ON org.id = o.organisation_id WHERE ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`);
+  const total = rows.rows.length ? Number(rows.rows[0]!.totalCount) : offset > 0 ? await countWhere(db, where) : 0;
+  return { items: rows.rows.map(hydrateOffer), total };
 }
 
 export async function countOffersByGemeinde(db: DbOrTx, actor: Actor | null, f: OfferFilter): Promise<Map<string, number>> {
@@ -327,18 +333,17 @@ export async function listAkteure(
   if (f.ags) where.push(sql`coalesce(p.ags, org.ags) = ${f.ags}`);
   if (f.q?.trim()) where.push(sql`org.name ILIKE ${`%${f.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
   const cond = and_(where);
-  const [rows, count] = await Promise.all([
-    db.execute(sql`
+  // Sequential on purpose: one transaction is one connection, and pg queues (and will refuse) concurrent queries on it.
+  const rows = await db.execute(sql`
       SELECT org.id, org.parent_id AS "parentId", org.kind, org.name, coalesce(p.ags, org.ags) AS ags, org.active,
              (SELECT count(*)::int FROM offers o WHERE o.organisation_id = org.id AND o.status <> 'archived') AS "offerCount",
              (SELECT count(*)::int FROM directory_contacts c WHERE c.organisation_id = org.id) AS "contactCount",
              ${organisationEditScope(actor)} AS editable
       FROM organisations org LEFT JOIN directory_profiles p ON p.organisation_id = org.id
-      WHERE ${cond} ORDER BY (org.kind = 'kreis') DESC, (org.kind = 'kommune') DESC, org.name LIMIT ${limit} OFFSET ${offset}`),
-    db.execute<{ total: number }>(
-      sql`SELECT count(*)::int AS total FROM organisations org LEFT JOIN directory_profiles p ON p.organisation_id = org.id WHERE ${cond}`,
-    ),
-  ]);
+      WHERE ${cond} ORDER BY (org.kind = 'kreis') DESC, (org.kind = 'kommune') DESC, org.name LIMIT ${limit} OFFSET ${offset}`);
+  const count = await db.execute<{ total: number }>(
+    sql`SELECT count(*)::int AS total FROM organisations org LEFT JOIN directory_profiles p ON p.organisation_id = org.id WHERE ${cond}`,
+  );
   return { items: rows.rows as unknown as AkteurRow[], total: count.rows[0]?.total ?? 0 };
 }
 
@@ -422,11 +427,11 @@ function hydratePublic(row: Record<string, unknown>): PublicOfferRow {
 export async function listPublicOffers(db: DbOrTx, lang: string, f: OfferFilter, limit: number, offset: number) {
   const where = and_([publicScope(), ...filterConditions(f)]);
   const order = f.q ? sql`${searchRank(f.q)} DESC, o.title, o.id` : sql`o.title, o.id`;
-  const [rows, count] = await Promise.all([
-    db.execute(sql`SELECT ${publicColumns(lang)} ${publicFrom(lang)} WHERE ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`),
-    db.execute<{ total: number }>(sql`SELECT count(*)::int AS total FROM offers o WHERE ${where}`),
-  ]);
-  return { items: rows.rows.map(hydratePublic), total: count.rows[0]?.total ?? 0 };
+  const rows = await db.execute(
+    sql`SELECT ${publicColumns(lang)}, count(*) OVER ()::int AS "totalCount" ${publicFrom(lang)} WHERE ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`,
+  );
+  const total = rows.rows.length ? Number(rows.rows[0]!.totalCount) : offset > 0 ? await countWhere(db, where) : 0;
+  return { items: rows.rows.map(hydratePublic), total };
 }
 
 export async function findPublicOffer(db: DbOrTx, lang: string, id: string): Promise<PublicOfferRow | undefined> {

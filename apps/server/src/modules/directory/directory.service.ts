@@ -73,11 +73,10 @@ function translationRows(input: UpdateOfferBody['translations']) {
 async function loadOffer(ctx: AuthedContext, id: string) {
   const row = await repo.findOffer(ctx.tx, ctx.actor, id);
   if (!row) throw notFound(OFFER_NOT_FOUND);
-  const [translations, contact, fourEyes] = await Promise.all([
-    repo.offerTranslationsOf(ctx.tx, id),
-    row.contactPersonId ? repo.findContact(ctx.tx, row.contactPersonId) : Promise.resolve(undefined),
-    repo.readFourEyes(ctx.tx),
-  ]);
+  // Sequential: the request's transaction is one connection.
+  const translations = await repo.offerTranslationsOf(ctx.tx, id);
+  const contact = row.contactPersonId ? await repo.findContact(ctx.tx, row.contactPersonId) : undefined;
+  const fourEyes = await repo.readFourEyes(ctx.tx);
   return presentOffer(row, ctx.actor, { translations, contact, fourEyes: fourEyes.value });
 }
 
@@ -263,7 +262,8 @@ export async function listAkteure(ctx: AuthedContext, q: { q?: string; kind?: Or
 async function loadAkteur(ctx: AuthedContext, id: string) {
   const row = await repo.findAkteur(ctx.tx, ctx.actor, id);
   if (!row) throw notFound('Akteur nicht gefunden.');
-  const [profile, contacts] = await Promise.all([repo.findProfile(ctx.tx, id), repo.contactsOf(ctx.tx, id)]);
+  const profile = await repo.findProfile(ctx.tx, id);
+  const contacts = await repo.contactsOf(ctx.tx, id);
   return presentAkteur(row, ctx.actor, profile, contacts);
 }
 
@@ -361,11 +361,9 @@ function publicFilter(q: PublicQuery): repo.OfferFilter {
 
 export async function listPublicOffers(ctx: RequestContext, q: PublicQuery) {
   const filter = publicFilter(q);
-  const [{ items, total }, counts, list] = await Promise.all([
-    repo.listPublicOffers(ctx.tx, q.lang, filter, q.limit, q.offset),
-    repo.countOffersByGemeinde(ctx.tx, null, { ...filter, ags: undefined }),
-    repo.kommunen(ctx.tx),
-  ]);
+  const { items, total } = await repo.listPublicOffers(ctx.tx, q.lang, filter, q.limit, q.offset);
+  const counts = await repo.countOffersByGemeinde(ctx.tx, null, { ...filter, ags: undefined });
+  const list = await repo.kommunen(ctx.tx);
   return {
     items: items.map((r) => presentPublicOffer(r, q.lang)),
     total,
@@ -394,10 +392,8 @@ export async function allPublicOffers(ctx: RequestContext) {
 
 /** The Kreis' Gemeinden as GeoJSON with the number of published offers (optionally of one Handlungsfeld). */
 export async function gemeindenGeoJson(ctx: RequestContext, filter: { handlungsfeld?: Handlungsfeld; q?: string; language?: string; targetGroup?: TargetGroup }) {
-  const [list, counts] = await Promise.all([
-    repo.kommunen(ctx.tx),
-    repo.countOffersByGemeinde(ctx.tx, null, { ...filter, q: filter.q?.trim() || undefined }),
-  ]);
+  const list = await repo.kommunen(ctx.tx);
+  const counts = await repo.countOffersByGemeinde(ctx.tx, null, { ...filter, q: filter.q?.trim() || undefined });
   const shapes = gemeindeShapes();
   const features = list.flatMap((k) => {
     const shape = shapes.get(k.ags);
@@ -428,12 +424,10 @@ export async function issuerName(ctx: RequestContext): Promise<string> {
 // ── Coverage data (used by coverage.service) ────────────────────────────────────────────────────────────────────
 
 export async function coverageData(ctx: AuthedContext) {
-  const [list, counts, totals, duplicates] = await Promise.all([
-    repo.kommunen(ctx.tx),
-    repo.coverageCounts(ctx.tx),
-    repo.coverageTotals(ctx.tx),
-    repo.possibleDuplicates(ctx.tx),
-  ]);
+  const list = await repo.kommunen(ctx.tx);
+  const counts = await repo.coverageCounts(ctx.tx);
+  const totals = await repo.coverageTotals(ctx.tx);
+  const duplicates = await repo.possibleDuplicates(ctx.tx);
   return { kommunen: list, counts, totals, duplicates };
 }
 

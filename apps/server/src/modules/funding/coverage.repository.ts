@@ -37,12 +37,20 @@ async function listAllocationsById(db: DbOrTx, actor: Actor, id: string) {
     .then((rows) => rows.map((r) => r.allocation));
 }
 
-export async function insertAllocation(db: DbOrTx, values: Omit<typeof fundingCoverageAllocations.$inferInsert, 'id' | 'version' | 'createdAt' | 'updatedAt'>) {
+export async function insertAllocation(
+  db: DbOrTx,
+  values: Omit<typeof fundingCoverageAllocations.$inferInsert, 'id' | 'version' | 'createdAt' | 'updatedAt'>,
+) {
   const [row] = await db.insert(fundingCoverageAllocations).values(values).returning();
   return row!;
 }
 
-export async function updateAllocation(db: DbOrTx, id: string, version: number, values: Partial<Pick<AllocationRow, 'amountCents' | 'cancelled' | 'note'>>) {
+export async function updateAllocation(
+  db: DbOrTx,
+  id: string,
+  version: number,
+  values: Partial<Pick<AllocationRow, 'amountCents' | 'cancelled' | 'note'>>,
+) {
   const [row] = await db
     .update(fundingCoverageAllocations)
     .set({ ...values, version: sql`${fundingCoverageAllocations.version} + 1`, updatedAt: sql`now()` })
@@ -52,7 +60,11 @@ export async function updateAllocation(db: DbOrTx, id: string, version: number, 
 }
 
 /** Lump-sum money already assigned (not cancelled), optionally for one programme and year, without one allocation. */
-export async function allocatedCents(db: DbOrTx, lumpSumGrantId: string, filter: { programmeId?: string; year?: number; exceptId?: string } = {}) {
+export async function allocatedCents(
+  db: DbOrTx,
+  lumpSumGrantId: string,
+  filter: { programmeId?: string; year?: number; exceptId?: string } = {},
+) {
   const [row] = await db
     .select({ total: sql<number>`coalesce(sum(${fundingCoverageAllocations.amountCents}), 0)::bigint`.mapWith(Number) })
     .from(fundingCoverageAllocations)

@@ -1,4 +1,13 @@
-import { computeCoverage, formatDateDe, formatEuro, monthsWithin, sumCents, type CoverageAllocation, type CoverageReport, type CoverageRow } from '@teilhabe/shared';
+import {
+  computeCoverage,
+  formatDateDe,
+  formatEuro,
+  monthsWithin,
+  sumCents,
+  type CoverageAllocation,
+  type CoverageReport,
+  type CoverageRow,
+} from '@teilhabe/shared';
 import { hasPermission } from '../../platform/access/actor.js';
 import type { AuthedContext } from '../../platform/http/context.js';
 import { fieldError, notFound, versionConflict } from '../../platform/http/errors.js';
@@ -81,9 +90,18 @@ export async function coverageReport(ctx: AuthedContext, year: number): Promise<
     },
     allocations: allocations.map(presentAllocation),
     lumpSums: lumpSums.map((g) => {
-      const allocatedCents = sumCents(allAllocations.filter((a) => a.lumpSumGrantId === g.row.id && !a.cancelled).map((a) => a.amountCents));
+      const allocatedCents = sumCents(
+        allAllocations.filter((a) => a.lumpSumGrantId === g.row.id && !a.cancelled).map((a) => a.amountCents),
+      );
       const totalCents = lumpSumTotal(g);
-      return { grantId: g.row.id, title: g.row.title, useByDate: g.current.row.useByDate, totalCents, allocatedCents, remainingCents: totalCents - allocatedCents };
+      return {
+        grantId: g.row.id,
+        title: g.row.title,
+        useByDate: g.current.row.useByDate,
+        totalCents,
+        allocatedCents,
+        remainingCents: totalCents - allocatedCents,
+      };
     }),
     notes,
     can: { allocate: hasPermission(ctx.actor, 'funding.write') },
@@ -91,14 +109,23 @@ export async function coverageReport(ctx: AuthedContext, year: number): Promise<
 }
 
 /** Checks that an allocation fits the lump sum's remaining money, its use-by date and the programme's uncovered cost. */
-async function checkAllocation(ctx: AuthedContext, g: LoadedGrant, input: { programmeId: string; year: number; amountCents: number }, exceptId?: string) {
+async function checkAllocation(
+  ctx: AuthedContext,
+  g: LoadedGrant,
+  input: { programmeId: string; year: number; amountCents: number },
+  exceptId?: string,
+) {
   const usable = usableMonths(g, input.year);
   if (!usable.some(Boolean)) {
     const until = g.current.row.useByDate ?? g.current.row.approvalEnd;
-    throw fieldError('year', `„${g.row.title}“ ist nur vom ${formatDateDe(g.current.row.approvalStart)} bis ${formatDateDe(until)} verwendbar.`);
+    throw fieldError(
+      'year',
+      `„${g.row.title}“ ist nur vom ${formatDateDe(g.current.row.approvalStart)} bis ${formatDateDe(until)} verwendbar.`,
+    );
   }
   const remaining = lumpSumTotal(g) - (await repo.allocatedCents(ctx.tx, g.row.id, { exceptId }));
-  if (input.amountCents > remaining) throw fieldError('amountCents', `Aus „${g.row.title}“ sind nur noch ${formatEuro(Math.max(0, remaining))} verfügbar.`);
+  if (input.amountCents > remaining)
+    throw fieldError('amountCents', `Aus „${g.row.title}“ sind nur noch ${formatEuro(Math.max(0, remaining))} verfügbar.`);
   const { programmes } = await fundedPersonnelByProgramme(ctx, input.year);
   const entry = programmes.find((p) => p.programmeId === input.programmeId);
   const coverable = entry ? computeCoverage(entry.months, usable, 0).coverableCents : 0;
@@ -107,16 +134,21 @@ async function checkAllocation(ctx: AuthedContext, g: LoadedGrant, input: { prog
     const until = g.current.row.useByDate ?? g.current.row.approvalEnd;
     throw fieldError(
       'amountCents',
-      `Ungedeckt und bis ${formatDateDe(until)} deckbar sind ${input.year} nur ${formatEuro(coverable)}` + (already ? `, davon sind ${formatEuro(already)} schon zugeordnet.` : '.'),
+      `Ungedeckt und bis ${formatDateDe(until)} deckbar sind ${input.year} nur ${formatEuro(coverable)}` +
+        (already ? `, davon sind ${formatEuro(already)} schon zugeordnet.` : '.'),
     );
   }
 }
 
-export async function createAllocation(ctx: AuthedContext, input: { lumpSumGrantId: string; programmeId: string; year: number; amountCents: number; note?: string }) {
+export async function createAllocation(
+  ctx: AuthedContext,
+  input: { lumpSumGrantId: string; programmeId: string; year: number; amountCents: number; note?: string },
+) {
   const g = await loadGrant(ctx, input.lumpSumGrantId, { forUpdate: true }).catch(() => {
     throw fieldError('lumpSumGrantId', 'Diesen Bescheid gibt es nicht.');
   });
-  if (g.row.programmeSection !== 'lump_sum') throw fieldError('lumpSumGrantId', 'Nur Mittel einer Integrationspauschale können Personalkosten decken.');
+  if (g.row.programmeSection !== 'lump_sum')
+    throw fieldError('lumpSumGrantId', 'Nur Mittel einer Integrationspauschale können Personalkosten decken.');
   const tree = await programmeTree(ctx.tx);
   if (!tree.byId.has(input.programmeId)) throw fieldError('programmeId', 'Dieses Förderprogramm gibt es nicht.');
   await checkAllocation(ctx, g, input);
@@ -130,7 +162,12 @@ export async function createAllocation(ctx: AuthedContext, input: { lumpSumGrant
   return coverageReport(ctx, input.year);
 }
 
-export async function updateAllocation(ctx: AuthedContext, id: string, version: number, input: { amountCents?: number; cancelled?: boolean; note?: string }) {
+export async function updateAllocation(
+  ctx: AuthedContext,
+  id: string,
+  version: number,
+  input: { amountCents?: number; cancelled?: boolean; note?: string },
+) {
   const current = await repo.findAllocation(ctx.tx, ctx.actor, id);
   if (!current) throw notFound('Zuordnung nicht gefunden.');
   const g = await loadGrant(ctx, current.lumpSumGrantId, { forUpdate: true });
@@ -140,7 +177,13 @@ export async function updateAllocation(ctx: AuthedContext, id: string, version: 
   if (!cancelled && (input.amountCents !== undefined || input.cancelled === false)) {
     await checkAllocation(ctx, g, { programmeId: current.programmeId, year: current.year, amountCents }, id);
   }
-  if (!(await repo.updateAllocation(ctx.tx, id, version, { amountCents, cancelled, note: input.note ?? current.note }))) throw versionConflict();
-  await ctx.audit.record({ action: 'funding.allocation_update', subjectType: 'funding_allocation', subjectId: id, details: { fields: Object.keys(input) } });
+  if (!(await repo.updateAllocation(ctx.tx, id, version, { amountCents, cancelled, note: input.note ?? current.note })))
+    throw versionConflict();
+  await ctx.audit.record({
+    action: 'funding.allocation_update',
+    subjectType: 'funding_allocation',
+    subjectId: id,
+    details: { fields: Object.keys(input) },
+  });
   return coverageReport(ctx, current.year);
 }

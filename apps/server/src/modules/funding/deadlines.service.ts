@@ -27,17 +27,33 @@ export async function listDeadlines(ctx: AuthedContext, opts: { from?: string; m
 
   const grants = await loadGrantsOfTenant(ctx);
   const grantIds = grants.map((g) => g.row.id);
-  const [calloffs, reports, onward] = await Promise.all([repo.listCalloffs(ctx.tx, grantIds), repo.listReports(ctx.tx, grantIds), listOnwardGrantsOf(ctx, grantIds)]);
+  const [calloffs, reports, onward] = await Promise.all([
+    repo.listCalloffs(ctx.tx, grantIds),
+    repo.listReports(ctx.tx, grantIds),
+    listOnwardGrantsOf(ctx, grantIds),
+  ]);
   for (const g of grants) {
     const r = g.current.row;
     const link = `/foerderung/bescheide/${g.row.id}`;
     for (const date of r.calloffDates.filter(inWindow)) {
       const done = calloffs.some((c) => c.grantId === g.row.id && c.callDate === date && c.status !== 'cancelled');
       if (done && date < today) continue;
-      push({ kind: 'calloff', date, title: `Mittelabruf: ${g.row.title}`, detail: done ? 'Abruf erfasst' : `Aktenzeichen ${r.fileNumber}`, link });
+      push({
+        kind: 'calloff',
+        date,
+        title: `Mittelabruf: ${g.row.title}`,
+        detail: done ? 'Abruf erfasst' : `Aktenzeichen ${r.fileNumber}`,
+        link,
+      });
     }
     if (inWindow(r.useByDate)) {
-      push({ kind: 'use_by', date: r.useByDate, title: `Verwendungsfrist endet: ${g.row.title}`, detail: `Mittel sind bis ${formatDateDe(r.useByDate)} zu verbrauchen.`, link });
+      push({
+        kind: 'use_by',
+        date: r.useByDate,
+        title: `Verwendungsfrist endet: ${g.row.title}`,
+        detail: `Mittel sind bis ${formatDateDe(r.useByDate)} zu verbrauchen.`,
+        link,
+      });
     }
     if (inWindow(r.reportDueDate)) {
       const lastYear = Number(r.approvalEnd.slice(0, 4));
@@ -64,7 +80,13 @@ export async function listDeadlines(ctx: AuthedContext, opts: { from?: string; m
     });
   }
   for (const c of await contractEnds(ctx, start, end)) {
-    push({ kind: 'contract_end', date: c.contractEnd, title: `Vertragsende: Stelle ${c.postNumber} – ${c.postTitle}`, detail: c.holderName, link: `/stellenplan/${c.postId}` });
+    push({
+      kind: 'contract_end',
+      date: c.contractEnd,
+      title: `Vertragsende: Stelle ${c.postNumber} – ${c.postTitle}`,
+      detail: c.holderName,
+      link: `/stellenplan/${c.postId}`,
+    });
   }
   const programmes = await listProgrammes(ctx);
   for (const p of programmes.filter((x) => x.active && x.current?.applicationDeadline)) {
@@ -72,7 +94,8 @@ export async function listDeadlines(ctx: AuthedContext, opts: { from?: string; m
     if (parent?.current?.applicationDeadline === p.current!.applicationDeadline) continue;
     for (const year of [Number(start.slice(0, 4)), Number(start.slice(0, 4)) + 1, Number(start.slice(0, 4)) + 2]) {
       const date = `${year}-${p.current!.applicationDeadline}`;
-      if (inWindow(date) && date >= today) push({ kind: 'application', date, title: `Antragsfrist: ${p.shortName}`, detail: p.name, link: `/foerderung/programme/${p.id}` });
+      if (inWindow(date) && date >= today)
+        push({ kind: 'application', date, title: `Antragsfrist: ${p.shortName}`, detail: p.name, link: `/foerderung/programme/${p.id}` });
     }
   }
   items.sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title, 'de'));

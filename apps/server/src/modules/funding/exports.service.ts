@@ -23,25 +23,46 @@ function safeName(s: string) {
     .slice(0, 60);
 }
 
-export async function exportReport(ctx: AuthedContext, grantId: string, year: number, kind: 'statement.xlsx' | 'statement.pdf' | 'narrative.pdf'): Promise<ExportFile> {
+export async function exportReport(
+  ctx: AuthedContext,
+  grantId: string,
+  year: number,
+  kind: 'statement.xlsx' | 'statement.pdf' | 'narrative.pdf',
+): Promise<ExportFile> {
   const report = await buildReport(ctx, grantId, year);
   const base = `Verwendungsnachweis-${safeName(report.grantTitle)}-${year}`;
   let file: ExportFile;
   if (kind === 'statement.xlsx') file = { filename: `${base}.xlsx`, contentType: XLSX, body: await statementXlsx(report) };
-  else if (kind === 'statement.pdf') file = { filename: `${base}.pdf`, contentType: PDF, body: await statementPdf(report, await tenantRootName(ctx.tx, ctx.actor)) };
-  else file = { filename: `Sachbericht-${safeName(report.grantTitle)}-${year}.pdf`, contentType: PDF, body: await narrativePdf(report, await tenantRootName(ctx.tx, ctx.actor)) };
+  else if (kind === 'statement.pdf')
+    file = { filename: `${base}.pdf`, contentType: PDF, body: await statementPdf(report, await tenantRootName(ctx.tx, ctx.actor)) };
+  else
+    file = {
+      filename: `Sachbericht-${safeName(report.grantTitle)}-${year}.pdf`,
+      contentType: PDF,
+      body: await narrativePdf(report, await tenantRootName(ctx.tx, ctx.actor)),
+    };
   // Receipts name payees: every export is on record.
   await ctx.audit.record({ action: 'funding.report_export', subjectType: 'funding_grant', subjectId: grantId, details: { year, kind } });
   return file;
 }
 
-export async function exportOverview(ctx: AuthedContext, year: number, organisationId: string | undefined, kind: 'xlsx' | 'pdf'): Promise<ExportFile> {
+export async function exportOverview(
+  ctx: AuthedContext,
+  year: number,
+  organisationId: string | undefined,
+  kind: 'xlsx' | 'pdf',
+): Promise<ExportFile> {
   const overview = await budgetOverview(ctx, year, organisationId);
   const base = `Haushalt-Foerderprogramme-${year}`;
   const file =
     kind === 'xlsx'
       ? { filename: `${base}.xlsx`, contentType: XLSX, body: await overviewXlsx(overview) }
       : { filename: `${base}.pdf`, contentType: PDF, body: await overviewPdf(overview, await tenantRootName(ctx.tx, ctx.actor)) };
-  await ctx.audit.record({ action: 'funding.overview_export', subjectType: 'funding_overview', subjectId: String(year), details: { kind } });
+  await ctx.audit.record({
+    action: 'funding.overview_export',
+    subjectType: 'funding_overview',
+    subjectId: String(year),
+    details: { kind },
+  });
   return file;
 }

@@ -63,7 +63,10 @@ describe('the demo KI', () => {
   it('reminds finance and the lead of contract ends once, in-app', async () => {
     const sent = await runFundingReminders(t.database, undefined, isoDateInBerlin());
     expect(sent).toBeGreaterThan(0);
-    const { rows } = await t.database.pool.query(`SELECT n.title FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.email = $1`, [t.users.finance.email]);
+    const { rows } = await t.database.pool.query(
+      `SELECT n.title FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.email = $1`,
+      [t.users.finance.email],
+    );
     expect(rows.map((r) => r.title).join('\n')).toMatch(/Vertrag endet am .*: Stelle KIM-/);
     expect(await runFundingReminders(t.database, undefined, isoDateInBerlin())).toBe(0);
   });

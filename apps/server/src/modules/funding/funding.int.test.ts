@@ -4,7 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMonthsIso, formatEuro, isoDateInBerlin, type BudgetOverview, type Grant, type Programme, type UseOfFundsReport } from '@teilhabe/shared';
+import {
+  addMonthsIso,
+  formatEuro,
+  isoDateInBerlin,
+  type BudgetOverview,
+  type Grant,
+  type Programme,
+  type UseOfFundsReport,
+} from '@teilhabe/shared';
 import { createTestApp, type Agent, type TestApp } from '../../../test/harness.js';
 import { makeOrganisation, makeUser } from '../../seed/factories.js';
 import { SEED_004_GRANTS, SEED_004_TOTALS, seed004Positions, type Seed004Grant } from './seed004.js';
@@ -60,11 +68,28 @@ const kimGrant = () => SEED_004_GRANTS.find((g) => g.programmeCode === 'KIM')!;
 describe('the programme catalogue', () => {
   it('is pre-filled with the Land programmes, their Bausteine and versioned legal references', async () => {
     const codes = programmes.map((p) => p.code);
-    for (const c of ['KI_GRUND', 'KI_SMP', 'KIM_B1', 'KIM_B2', 'KIM_B3', 'KOMM_AN_I', 'KOMM_AN_II', 'IFKUF_RUCKSACK', 'IFKUF_GRIFFBEREIT', 'DURCHSTARTEN_F1', 'DURCHSTARTEN_F4', 'GLA', 'IP_14C']) {
+    for (const c of [
+      'KI_GRUND',
+      'KI_SMP',
+      'KIM_B1',
+      'KIM_B2',
+      'KIM_B3',
+      'KOMM_AN_I',
+      'KOMM_AN_II',
+      'IFKUF_RUCKSACK',
+      'IFKUF_GRIFFBEREIT',
+      'DURCHSTARTEN_F1',
+      'DURCHSTARTEN_F4',
+      'GLA',
+      'IP_14C',
+    ]) {
       expect(codes).toContain(c);
     }
     const ip = code('IP_14C');
-    expect(ip.versions.map((v) => v.legalReference)).toEqual(['§ 14c TIG (Zuweisungen für Integrationsmaßnahmen 2019)', '§ 18 TIntG (vormals § 14c TIG)']);
+    expect(ip.versions.map((v) => v.legalReference)).toEqual([
+      '§ 14c TIG (Zuweisungen für Integrationsmaßnahmen 2019)',
+      '§ 18 TIntG (vormals § 14c TIG)',
+    ]);
     expect(ip.current?.legalReference).toMatch(/§ 18 TIntG/);
     expect(code('KIM_B2').current?.flatRatePerFteCents).toBe(5_700_000);
     expect(code('KIM_B2').parentId).toBe(code('KIM').id);
@@ -82,7 +107,9 @@ describe('the programme catalogue', () => {
     const updated: Programme = res.json();
     const before = updated.versions.find((v) => v.validFrom === '2022-01-01')!;
     expect(before.validTo).toBe('2029-12-31');
-    expect((await coordinator.post(`/api/v1/funding/programmes/${b3.id}/versions`, { validFrom: '2031-01-01', legalReference: 'x' })).statusCode).toBe(403);
+    expect(
+      (await coordinator.post(`/api/v1/funding/programmes/${b3.id}/versions`, { validFrom: '2031-01-01', legalReference: 'x' })).statusCode,
+    ).toBe(403);
   });
 });
 
@@ -107,12 +134,25 @@ describe('Zuwendungsbescheide', () => {
 
   it('keep an approved Bescheid and add an Änderungsbescheid as a new revision', async () => {
     const grant = await approve(await createGrant(finance, grantBody(kimGrant(), t.tree.ki.id)));
-    const overwrite = await finance.patch(`/api/v1/funding/grants/${grant.id}`, { conditions: 'geändert' }, { 'if-match': String(grant.version) });
+    const overwrite = await finance.patch(
+      `/api/v1/funding/grants/${grant.id}`,
+      { conditions: 'geändert' },
+      { 'if-match': String(grant.version) },
+    );
     expect(overwrite.statusCode).toBe(409);
-    const positions = seed004Positions(kimGrant()).map((p) => (p.budgetYear === 2022 && p.category === 'personnel' ? { ...p, amountCents: 960_000_00 } : p));
+    const positions = seed004Positions(kimGrant()).map((p) =>
+      p.budgetYear === 2022 && p.category === 'personnel' ? { ...p, amountCents: 960_000_00 } : p,
+    );
     const amended = await finance.post(
       `/api/v1/funding/grants/${grant.id}/amendments`,
-      { ...grantBody(kimGrant(), t.tree.ki.id), programmeId: undefined, organisationId: undefined, title: undefined, positions, reason: 'Höhere Zuweisung KIM nach der Haushaltsplanung' },
+      {
+        ...grantBody(kimGrant(), t.tree.ki.id),
+        programmeId: undefined,
+        organisationId: undefined,
+        title: undefined,
+        positions,
+        reason: 'Höhere Zuweisung KIM nach der Haushaltsplanung',
+      },
       { 'if-match': String(grant.version) },
     );
     expect(amended.statusCode, amended.body).toBe(201);
@@ -149,7 +189,15 @@ describe('Zuwendungsbescheide', () => {
 describe('spending against the plan', () => {
   let grant: Grant;
   beforeAll(async () => {
-    grant = await approve(await createGrant(finance, grantBody(SEED_004_GRANTS.find((g) => g.programmeCode === 'IFKUF')!, t.tree.ki.id)));
+    grant = await approve(
+      await createGrant(
+        finance,
+        grantBody(
+          SEED_004_GRANTS.find((g) => g.programmeCode === 'IFKUF')!,
+          t.tree.ki.id,
+        ),
+      ),
+    );
   });
 
   it('books actual spending and shows plan versus actual', async () => {
@@ -171,10 +219,20 @@ describe('spending against the plan', () => {
   });
 
   it('refuses negative amounts and dates outside the Bewilligungszeitraum', async () => {
-    const negative = await finance.post(`/api/v1/funding/grants/${grant.id}/bookings`, { category: 'material', bookingDate: '2021-05-10', amountCents: -100, payee: 'X' });
+    const negative = await finance.post(`/api/v1/funding/grants/${grant.id}/bookings`, {
+      category: 'material',
+      bookingDate: '2021-05-10',
+      amountCents: -100,
+      payee: 'X',
+    });
     expect(negative.statusCode).toBe(400);
     expect(negative.json().fields.amountCents).toBe('Der Betrag darf nicht negativ sein');
-    const outside = await finance.post(`/api/v1/funding/grants/${grant.id}/bookings`, { category: 'material', bookingDate: '2023-01-02', amountCents: 100, payee: 'X' });
+    const outside = await finance.post(`/api/v1/funding/grants/${grant.id}/bookings`, {
+      category: 'material',
+      bookingDate: '2023-01-02',
+      amountCents: 100,
+      payee: 'X',
+    });
     expect(outside.statusCode).toBe(400);
     expect(outside.json().message).toMatch(/„bookingDate“.*außerhalb des Bewilligungszeitraums \(01\.01\.2021 – 31\.12\.2022\)/);
   });
@@ -186,8 +244,20 @@ describe('spending against the plan', () => {
     expect(warned.json().warnings[0]).toMatch(/„Sachausgaben“ 2021 .* überschritten/);
 
     const settings = (await lead.get('/api/v1/funding/settings')).json();
-    expect((await finance.put('/api/v1/funding/settings', { overspendMode: 'block', tolerancePercent: 0 }, { 'if-match': String(settings.version) })).statusCode).toBe(403);
-    const put = await lead.put('/api/v1/funding/settings', { overspendMode: 'block', tolerancePercent: 0 }, { 'if-match': String(settings.version) });
+    expect(
+      (
+        await finance.put(
+          '/api/v1/funding/settings',
+          { overspendMode: 'block', tolerancePercent: 0 },
+          { 'if-match': String(settings.version) },
+        )
+      ).statusCode,
+    ).toBe(403);
+    const put = await lead.put(
+      '/api/v1/funding/settings',
+      { overspendMode: 'block', tolerancePercent: 0 },
+      { 'if-match': String(settings.version) },
+    );
     expect(put.statusCode, put.body).toBe(200);
     const blocked = await finance.post(`/api/v1/funding/grants/${grant.id}/bookings`, { ...over, amountCents: 1_000 });
     expect(blocked.statusCode).toBe(422);
@@ -197,7 +267,13 @@ describe('spending against the plan', () => {
 
   it('answers 409 to an edit based on an old version', async () => {
     const created = (
-      await finance.post(`/api/v1/funding/grants/${grant.id}/bookings`, { category: 'personnel', kind: 'commitment', bookingDate: '2021-07-01', amountCents: 50_000, payee: 'Honorar' })
+      await finance.post(`/api/v1/funding/grants/${grant.id}/bookings`, {
+        category: 'personnel',
+        kind: 'commitment',
+        bookingDate: '2021-07-01',
+        amountCents: 50_000,
+        payee: 'Honorar',
+      })
     ).json().booking;
     const first = await finance.patch(`/api/v1/funding/bookings/${created.id}`, { amountCents: 60_000 }, { 'if-match': '1' });
     expect(first.statusCode).toBe(200);
@@ -207,13 +283,23 @@ describe('spending against the plan', () => {
   });
 
   it('calls off at most what remains and suggests an amount from the plan', async () => {
-    const suggestion = (await finance.get(`/api/v1/funding/grants/${grant.id}/calloff-suggestion?budgetYear=2021&callDate=2021-03-15`)).json();
+    const suggestion = (
+      await finance.get(`/api/v1/funding/grants/${grant.id}/calloff-suggestion?budgetYear=2021&callDate=2021-03-15`)
+    ).json();
     // Plan 33.300 € spread over the year, needed until 15.05.: five months.
     expect(suggestion.plannedCents).toBe(3_330_000);
     expect(suggestion.suggestedCents).toBe(1_387_500);
-    const ok = await finance.post(`/api/v1/funding/grants/${grant.id}/calloffs`, { budgetYear: 2021, callDate: '2021-03-15', amountCents: 3_000_000 });
+    const ok = await finance.post(`/api/v1/funding/grants/${grant.id}/calloffs`, {
+      budgetYear: 2021,
+      callDate: '2021-03-15',
+      amountCents: 3_000_000,
+    });
     expect(ok.statusCode, ok.body).toBe(201);
-    const tooMuch = await finance.post(`/api/v1/funding/grants/${grant.id}/calloffs`, { budgetYear: 2021, callDate: '2021-06-15', amountCents: 330_001 });
+    const tooMuch = await finance.post(`/api/v1/funding/grants/${grant.id}/calloffs`, {
+      budgetYear: 2021,
+      callDate: '2021-06-15',
+      amountCents: 330_001,
+    });
     expect(tooMuch.statusCode).toBe(400);
     expect(tooMuch.json().fields.amountCents).toBe(`Der Abruf übersteigt die noch abrufbaren Mittel: höchstens ${formatEuro(330_000)}.`);
   });
@@ -221,7 +307,15 @@ describe('spending against the plan', () => {
 
 describe('Weiterleitung an Dritte', () => {
   it('records agreements with directory organisations and confirms their proper use with four eyes', async () => {
-    const grant = await approve(await createGrant(finance, grantBody(SEED_004_GRANTS.find((g) => g.programmeCode === 'KOMM_AN')!, t.tree.ki.id)));
+    const grant = await approve(
+      await createGrant(
+        finance,
+        grantBody(
+          SEED_004_GRANTS.find((g) => g.programmeCode === 'KOMM_AN')!,
+          t.tree.ki.id,
+        ),
+      ),
+    );
     const created = await finance.post(`/api/v1/funding/grants/${grant.id}/onward-grants`, {
       budgetYear: 2021,
       recipientOrganisationId: t.tree.orgs.traeger!.id,
@@ -235,13 +329,39 @@ describe('Weiterleitung an Dritte', () => {
     const early = await finance.post(`/api/v1/funding/onward-grants/${onward.id}/check`, {}, { 'if-match': String(onward.version) });
     expect(early.statusCode).toBe(400);
     expect(early.json().fields.reportReceivedDate).toMatch(/noch nicht eingegangen/);
-    onward = (await finance.patch(`/api/v1/funding/onward-grants/${onward.id}`, { reportReceivedDate: '2022-03-20' }, { 'if-match': String(onward.version) })).json().onwardGrant;
-    onward = (await lead.post(`/api/v1/funding/onward-grants/${onward.id}/check`, { note: 'Belege stichprobenartig geprüft' }, { 'if-match': String(onward.version) })).json();
+    onward = (
+      await finance.patch(
+        `/api/v1/funding/onward-grants/${onward.id}`,
+        { reportReceivedDate: '2022-03-20' },
+        { 'if-match': String(onward.version) },
+      )
+    ).json().onwardGrant;
+    onward = (
+      await lead.post(
+        `/api/v1/funding/onward-grants/${onward.id}/check`,
+        { note: 'Belege stichprobenartig geprüft' },
+        { 'if-match': String(onward.version) },
+      )
+    ).json();
     expect(onward.checkStatus).toBe('checked');
     const self = await lead.post(`/api/v1/funding/onward-grants/${onward.id}/confirm`, {}, { 'if-match': String(onward.version) });
     expect(self.statusCode).toBe(403);
-    const otherLead = await t.asUser({ ...t.users.lead, id: (await makeUser(t.database.db, { email: 'lead2@test.example', displayName: 'Zweite Leitung', memberships: [{ organisationId: t.tree.ki.id, role: 'lead' }], totpSecret: 'JBSWY3DPEHPK3PXP' })).id });
-    const confirmed = await otherLead.post(`/api/v1/funding/onward-grants/${onward.id}/confirm`, {}, { 'if-match': String(onward.version) });
+    const otherLead = await t.asUser({
+      ...t.users.lead,
+      id: (
+        await makeUser(t.database.db, {
+          email: 'lead2@test.example',
+          displayName: 'Zweite Leitung',
+          memberships: [{ organisationId: t.tree.ki.id, role: 'lead' }],
+          totpSecret: 'JBSWY3DPEHPK3PXP',
+        })
+      ).id,
+    });
+    const confirmed = await otherLead.post(
+      `/api/v1/funding/onward-grants/${onward.id}/confirm`,
+      {},
+      { 'if-match': String(onward.version) },
+    );
     expect(confirmed.statusCode, confirmed.body).toBe(200);
     expect(confirmed.json()).toMatchObject({ checkStatus: 'confirmed', checkedByName: 'Test lead', confirmedByName: 'Zweite Leitung' });
   });
@@ -261,10 +381,19 @@ describe('the Stellenplan and coverage', () => {
     });
     expect(post.statusCode, post.body).toBe(201);
     const postId = post.json().id;
-    const funded = await finance.post(`/api/v1/staffing/posts/${postId}/fundings`, { programmeId: code('KIM_B2').id, fteMilli: 500, validFrom: '2021-01-01' });
+    const funded = await finance.post(`/api/v1/staffing/posts/${postId}/fundings`, {
+      programmeId: code('KIM_B2').id,
+      fteMilli: 500,
+      validFrom: '2021-01-01',
+    });
     expect(funded.statusCode, funded.body).toBe(201);
     expect(funded.json().fundings[0].annualFundingCents).toBe(2_850_000);
-    const held = await finance.post(`/api/v1/staffing/posts/${postId}/occupancies`, { holderName: 'Leyla Demir', fteMilli: 500, contractStart: '2021-01-01', contractEnd: '2022-12-31' });
+    const held = await finance.post(`/api/v1/staffing/posts/${postId}/occupancies`, {
+      holderName: 'Leyla Demir',
+      fteMilli: 500,
+      contractStart: '2021-01-01',
+      contractEnd: '2022-12-31',
+    });
     expect(held.statusCode, held.body).toBe(201);
     const year = (await finance.get(`/api/v1/staffing/posts/${postId}?year=2021`)).json();
     expect(year.figures).toMatchObject({ occupiedMonths: 12, costCents: 3_800_000, fundingCents: 2_850_000 });
@@ -274,15 +403,38 @@ describe('the Stellenplan and coverage', () => {
     expect(row).toMatchObject({ costCents: 3_800_000, fundingCents: 2_850_000, uncoveredCents: 950_000, ownShareCents: 950_000 });
 
     // The Integrationspauschale covers only what arises until 30.11.2021: 11 of 12 months.
-    const ip = await approve(await createGrant(finance, grantBody(SEED_004_GRANTS.find((g) => g.programmeCode === 'IP_14C')!, t.tree.ki.id)));
-    const tooMuch = await finance.post('/api/v1/funding/coverage/allocations', { lumpSumGrantId: ip.id, programmeId: code('KIM_B2').id, year: 2021, amountCents: 950_000 });
+    const ip = await approve(
+      await createGrant(
+        finance,
+        grantBody(
+          SEED_004_GRANTS.find((g) => g.programmeCode === 'IP_14C')!,
+          t.tree.ki.id,
+        ),
+      ),
+    );
+    const tooMuch = await finance.post('/api/v1/funding/coverage/allocations', {
+      lumpSumGrantId: ip.id,
+      programmeId: code('KIM_B2').id,
+      year: 2021,
+      amountCents: 950_000,
+    });
     expect(tooMuch.statusCode).toBe(400);
     expect(tooMuch.json().fields.amountCents).toMatch(/bis 30\.11\.2021 deckbar sind 2021 nur 8\.708,34\s€/);
-    const ok = await finance.post('/api/v1/funding/coverage/allocations', { lumpSumGrantId: ip.id, programmeId: code('KIM_B2').id, year: 2021, amountCents: 870_834 });
+    const ok = await finance.post('/api/v1/funding/coverage/allocations', {
+      lumpSumGrantId: ip.id,
+      programmeId: code('KIM_B2').id,
+      year: 2021,
+      amountCents: 870_834,
+    });
     expect(ok.statusCode, ok.body).toBe(201);
     const covered = ok.json().rows.find((r: { programme: { id: string } }) => r.programme.id === code('KIM_B2').id);
     expect(covered).toMatchObject({ coveredByLumpSumCents: 870_834, ownShareCents: 950_000 - 870_834 });
-    const late = await finance.post('/api/v1/funding/coverage/allocations', { lumpSumGrantId: ip.id, programmeId: code('KIM_B2').id, year: 2022, amountCents: 100 });
+    const late = await finance.post('/api/v1/funding/coverage/allocations', {
+      lumpSumGrantId: ip.id,
+      programmeId: code('KIM_B2').id,
+      year: 2022,
+      amountCents: 100,
+    });
     expect(late.json().fields.year).toMatch(/nur vom 01\.01\.2019 bis 30\.11\.2021 verwendbar/);
   });
 
@@ -290,9 +442,21 @@ describe('the Stellenplan and coverage', () => {
     const today = isoDateInBerlin();
     const end = addMonthsIso(today, 2);
     const post = (
-      await finance.post('/api/v1/staffing/posts', { organisationId: t.tree.ki.id, postNumber: 'KI-ALERT', title: 'Koordination Alarm', postType: 'coordination', fteMilli: 1000, payGrade: 'EG 11' })
+      await finance.post('/api/v1/staffing/posts', {
+        organisationId: t.tree.ki.id,
+        postNumber: 'KI-ALERT',
+        title: 'Koordination Alarm',
+        postType: 'coordination',
+        fteMilli: 1000,
+        payGrade: 'EG 11',
+      })
     ).json();
-    await finance.post(`/api/v1/staffing/posts/${post.id}/occupancies`, { holderName: 'Jonas Weber', fteMilli: 1000, contractStart: addMonthsIso(today, -10), contractEnd: end });
+    await finance.post(`/api/v1/staffing/posts/${post.id}/occupancies`, {
+      holderName: 'Jonas Weber',
+      fteMilli: 1000,
+      contractStart: addMonthsIso(today, -10),
+      contractEnd: end,
+    });
     const alerts = (await coordinator.get('/api/v1/staffing/alerts')).json();
     expect(alerts).toContainEqual(expect.objectContaining({ postNumber: 'KI-ALERT', contractEnd: end, level: 'within_3_months' }));
     const deadlines = (await coordinator.get('/api/v1/funding/deadlines')).json();
@@ -304,7 +468,13 @@ describe('the Stellenplan and coverage', () => {
     const other = { ki: await makeOrganisation(t.database.db, { name: 'KI anderer Kreis', kind: 'amt', parentId: otherKreis.id }) };
     const stranger = await t.asUser({
       ...t.users.finance,
-      id: (await makeUser(t.database.db, { email: 'finance-gl@test.example', displayName: 'Fremd', memberships: [{ organisationId: other.ki.id, role: 'finance' }] })).id,
+      id: (
+        await makeUser(t.database.db, {
+          email: 'finance-gl@test.example',
+          displayName: 'Fremd',
+          memberships: [{ organisationId: other.ki.id, role: 'finance' }],
+        })
+      ).id,
     });
     const grants = (await finance.get('/api/v1/funding/grants')).json();
     expect(grants.length).toBeGreaterThan(0);
@@ -312,7 +482,9 @@ describe('the Stellenplan and coverage', () => {
     expect((await stranger.get('/api/v1/funding/grants')).json()).toEqual([]);
     const posts = (await finance.get('/api/v1/staffing/posts')).json().items;
     expect((await stranger.get(`/api/v1/staffing/posts/${posts[0].id}`)).statusCode).toBe(404);
-    expect((await stranger.post('/api/v1/funding/grants', grantBody(kimGrant(), t.tree.ki.id))).json().fields.organisationId).toMatch(/gibt es in Ihrem Kreis nicht/);
+    expect((await stranger.post('/api/v1/funding/grants', grantBody(kimGrant(), t.tree.ki.id))).json().fields.organisationId).toMatch(
+      /gibt es in Ihrem Kreis nicht/,
+    );
   });
 });
 
@@ -325,7 +497,9 @@ describe('the budget overview of seed 004', () => {
 
   it('reproduces the council paper’s totals for 2021 and 2022 to the cent', async () => {
     for (const year of [2021, 2022] as const) {
-      const o: BudgetOverview = (await coordinator.get(`/api/v1/funding/budget-overview?year=${year}&organisationId=${t.tree.kreis.id}`)).json();
+      const o: BudgetOverview = (
+        await coordinator.get(`/api/v1/funding/budget-overview?year=${year}&organisationId=${t.tree.kreis.id}`)
+      ).json();
       const programmesSection = o.sections.find((s) => s.section === 'programme')!;
       expect(programmesSection.rows).toHaveLength(6);
       expect(programmesSection.totals.personnelCents).toBe(SEED_004_TOTALS[year].personnelCents);
@@ -355,13 +529,32 @@ describe('the budget overview of seed 004', () => {
 
 describe('the Verwendungsnachweis', () => {
   it('shows bewilligt, Ist and Abweichung per position; XLSX and PDF carry the same numbers', async () => {
-    const grant = await approve(await createGrant(finance, grantBody(SEED_004_GRANTS.find((g) => g.programmeCode === 'GLA')!, t.tree.ki.id)));
+    const grant = await approve(
+      await createGrant(
+        finance,
+        grantBody(
+          SEED_004_GRANTS.find((g) => g.programmeCode === 'GLA')!,
+          t.tree.ki.id,
+        ),
+      ),
+    );
     const book = (category: string, amountCents: number, receiptNo: string) =>
-      finance.post(`/api/v1/funding/grants/${grant.id}/bookings`, { category, bookingDate: '2021-09-30', amountCents, payee: 'Caritasverband Rhein-Sieg e. V.', receiptNo, description: 'Personalkosten Fachkraft kultursensible Altenhilfe' });
+      finance.post(`/api/v1/funding/grants/${grant.id}/bookings`, {
+        category,
+        bookingDate: '2021-09-30',
+        amountCents,
+        payee: 'Caritasverband Rhein-Sieg e. V.',
+        receiptNo,
+        description: 'Personalkosten Fachkraft kultursensible Altenhilfe',
+      });
     expect((await book('personnel', 7_350_012, 'P-1')).statusCode).toBe(201);
     expect((await book('material', 1_012_345, 'S-1')).statusCode).toBe(201);
     const report: UseOfFundsReport = (await finance.get(`/api/v1/funding/grants/${grant.id}/reports/2021`)).json();
-    expect(report.lines.find((l) => l.category === 'personnel')).toMatchObject({ approvedCents: 7_500_000, actualCents: 7_350_012, deviationCents: -149_988 });
+    expect(report.lines.find((l) => l.category === 'personnel')).toMatchObject({
+      approvedCents: 7_500_000,
+      actualCents: 7_350_012,
+      deviationCents: -149_988,
+    });
     expect(report.checklist.find((c) => c.key === 'narrative')).toMatchObject({ done: false, blocking: true });
     expect(report.activity.length).toBeGreaterThan(0);
 
@@ -386,13 +579,28 @@ describe('the Verwendungsnachweis', () => {
     expect(pdfText(narrative.rawPayload)).toMatch(/Sachbericht[\s\S]*Was noch fehlt/);
 
     // Finalising needs the narrative; then only the lead may close it.
-    const saved = await finance.put(`/api/v1/funding/grants/${grant.id}/reports/2021`, { narrative: 'Das Projekt erreichte 2021 ältere Migrantinnen und Migranten in allen 19 Kommunen. Abweichungen: keine wesentlichen.' }, { 'if-match': '0' });
+    const saved = await finance.put(
+      `/api/v1/funding/grants/${grant.id}/reports/2021`,
+      { narrative: 'Das Projekt erreichte 2021 ältere Migrantinnen und Migranten in allen 19 Kommunen. Abweichungen: keine wesentlichen.' },
+      { 'if-match': '0' },
+    );
     expect(saved.statusCode, saved.body).toBe(200);
-    expect((await finance.post(`/api/v1/funding/grants/${grant.id}/reports/2021/finalise`, {}, { 'if-match': String(saved.json().version) })).statusCode).toBe(403);
-    const final = await lead.post(`/api/v1/funding/grants/${grant.id}/reports/2021/finalise`, {}, { 'if-match': String(saved.json().version) });
+    expect(
+      (await finance.post(`/api/v1/funding/grants/${grant.id}/reports/2021/finalise`, {}, { 'if-match': String(saved.json().version) }))
+        .statusCode,
+    ).toBe(403);
+    const final = await lead.post(
+      `/api/v1/funding/grants/${grant.id}/reports/2021/finalise`,
+      {},
+      { 'if-match': String(saved.json().version) },
+    );
     expect(final.statusCode, final.body).toBe(200);
     expect(final.json()).toMatchObject({ status: 'final', finalisedByName: 'Test lead' });
-    const late = await finance.put(`/api/v1/funding/grants/${grant.id}/reports/2021`, { narrative: 'Nachträglich geändert – das geht nicht mehr, weil abgeschlossen.' }, { 'if-match': String(final.json().version) });
+    const late = await finance.put(
+      `/api/v1/funding/grants/${grant.id}/reports/2021`,
+      { narrative: 'Nachträglich geändert – das geht nicht mehr, weil abgeschlossen.' },
+      { 'if-match': String(final.json().version) },
+    );
     expect(late.statusCode).toBe(409);
   });
 });

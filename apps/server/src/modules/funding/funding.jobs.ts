@@ -33,11 +33,16 @@ export async function runFundingReminders(database: Database, config: Config | u
       for (const user of await usersWithRolesInTenantOf(tx, r.organisationId, RECIPIENT_ROLES)) {
         if (!(await claimReminder(tx, `${r.key}:${user.id}`))) continue;
         await notifyUser(tx, { userId: user.id, kind: r.kind, title: r.title, body: r.body, link: r.link });
-        if (config) await sendMail(config, { to: user.email, subject: `Teilhabe: ${r.title}`, text: `${r.body}\n\n${config.publicUrl}${r.link}\n` });
+        if (config)
+          await sendMail(config, { to: user.email, subject: `Teilhabe: ${r.title}`, text: `${r.body}\n\n${config.publicUrl}${r.link}\n` });
         sent++;
       }
     }
-    await recordAudit(tx, { actor: null, requestId: 'job:funding-reminders' }, { action: 'funding.reminders_sent', details: { today, sent } });
+    await recordAudit(
+      tx,
+      { actor: null, requestId: 'job:funding-reminders' },
+      { action: 'funding.reminders_sent', details: { today, sent } },
+    );
     return sent;
   });
 }

@@ -48,7 +48,12 @@ export function sampleGrantBody(t: TestApp, programme = SOME_ID) {
 type GrantRef = { id: string; version: number };
 
 async function draftGrant(t: TestApp, code = 'KIM'): Promise<GrantRef> {
-  return ok(await (await t.as('finance')).post('/api/v1/funding/grants', { ...sampleGrantBody(t, await programmeId(t, code)), title: `Bescheid ${next()}` }), 'grant create');
+  return ok(
+    await (
+      await t.as('finance')
+    ).post('/api/v1/funding/grants', { ...sampleGrantBody(t, await programmeId(t, code)), title: `Bescheid ${next()}` }),
+    'grant create',
+  );
 }
 
 async function approvedGrant(t: TestApp, code = 'KIM'): Promise<GrantRef> {
@@ -69,11 +74,24 @@ const onwardBody = (t: TestApp) => ({
 async function onwardGrant(t: TestApp, stage: 'open' | 'received' | 'checked') {
   const g = await approvedGrant(t);
   const finance = await t.as('finance');
-  let o = (await ok<{ onwardGrant: { id: string; version: number } }>(await finance.post(`/api/v1/funding/grants/${g.id}/onward-grants`, onwardBody(t)), 'onward')).onwardGrant;
+  let o = (
+    await ok<{ onwardGrant: { id: string; version: number } }>(
+      await finance.post(`/api/v1/funding/grants/${g.id}/onward-grants`, onwardBody(t)),
+      'onward',
+    )
+  ).onwardGrant;
   if (stage === 'open') return o;
-  o = (await ok<{ onwardGrant: { id: string; version: number } }>(await finance.patch(`/api/v1/funding/onward-grants/${o.id}`, { reportReceivedDate: '2022-03-01' }, ifMatch(o.version)), 'onward received')).onwardGrant;
+  o = (
+    await ok<{ onwardGrant: { id: string; version: number } }>(
+      await finance.patch(`/api/v1/funding/onward-grants/${o.id}`, { reportReceivedDate: '2022-03-01' }, ifMatch(o.version)),
+      'onward received',
+    )
+  ).onwardGrant;
   if (stage === 'received') return o;
-  return ok<{ id: string; version: number }>(await finance.post(`/api/v1/funding/onward-grants/${o.id}/check`, {}, ifMatch(o.version)), 'onward check');
+  return ok<{ id: string; version: number }>(
+    await finance.post(`/api/v1/funding/onward-grants/${o.id}/check`, {}, ifMatch(o.version)),
+    'onward check',
+  );
 }
 
 async function newProgramme(t: TestApp) {
@@ -82,12 +100,25 @@ async function newProgramme(t: TestApp) {
     'programme create',
   );
 }
-const programmeBody = () => ({ code: `TEST_${next().toUpperCase()}`, name: 'Testprogramm', shortName: 'Test', grantGiver: 'Bezirksregierung Arnsberg', firstVersion: { validFrom: '2021-01-01', legalReference: '§ 44 LHO' } });
+const programmeBody = () => ({
+  code: `TEST_${next().toUpperCase()}`,
+  name: 'Testprogramm',
+  shortName: 'Test',
+  grantGiver: 'Bezirksregierung Arnsberg',
+  firstVersion: { validFrom: '2021-01-01', legalReference: '§ 44 LHO' },
+});
 
 async function post(t: TestApp, agent?: Agent) {
   const a = agent ?? (await t.as('finance'));
   return ok<{ id: string; version: number; fundings: { id: string; version: number }[]; occupancies: { id: string; version: number }[] }>(
-    await a.post('/api/v1/staffing/posts', { organisationId: t.tree.ki.id, postNumber: `T-${next()}`, title: 'Case Management', postType: 'case_management', fteMilli: 1000, payGrade: 'S 12' }),
+    await a.post('/api/v1/staffing/posts', {
+      organisationId: t.tree.ki.id,
+      postNumber: `T-${next()}`,
+      title: 'Case Management',
+      postType: 'case_management',
+      fteMilli: 1000,
+      payGrade: 'S 12',
+    }),
     'post create',
   );
 }
@@ -99,11 +130,33 @@ async function allocationSetup(t: TestApp) {
   const finance = await t.as('finance');
   await finance.post('/api/v1/staffing/pay-grades', { year: 2021, payGrade: 'S 15', annualCostCents: 10_000_000 });
   const p = await ok<{ id: string }>(
-    await finance.post('/api/v1/staffing/posts', { organisationId: t.tree.ki.id, postNumber: `T-${next()}`, title: 'Case Management', postType: 'case_management', fteMilli: 1000, payGrade: 'S 15' }),
+    await finance.post('/api/v1/staffing/posts', {
+      organisationId: t.tree.ki.id,
+      postNumber: `T-${next()}`,
+      title: 'Case Management',
+      postType: 'case_management',
+      fteMilli: 1000,
+      payGrade: 'S 15',
+    }),
     'post',
   );
-  await ok(await finance.post(`/api/v1/staffing/posts/${p.id}/fundings`, { programmeId: await programmeId(t, 'KIM_B2'), fteMilli: 1000, validFrom: '2021-01-01' }), 'funding');
-  await ok(await finance.post(`/api/v1/staffing/posts/${p.id}/occupancies`, { holderName: 'Test Person', fteMilli: 1000, contractStart: '2021-01-01', contractEnd: '2021-12-31' }), 'occupancy');
+  await ok(
+    await finance.post(`/api/v1/staffing/posts/${p.id}/fundings`, {
+      programmeId: await programmeId(t, 'KIM_B2'),
+      fteMilli: 1000,
+      validFrom: '2021-01-01',
+    }),
+    'funding',
+  );
+  await ok(
+    await finance.post(`/api/v1/staffing/posts/${p.id}/occupancies`, {
+      holderName: 'Test Person',
+      fteMilli: 1000,
+      contractStart: '2021-01-01',
+      contractEnd: '2021-12-31',
+    }),
+    'occupancy',
+  );
   const ipBody = {
     ...sampleGrantBody(t, await programmeId(t, 'IP_14C')),
     title: `Integrationspauschale ${next()}`,
@@ -129,7 +182,12 @@ export const FUNDING_ROUTE_SAMPLES: Record<string, RouteSample> = {
     headers: ifMatch(1),
     success: async (t) => {
       const p = await newProgramme(t);
-      return { agent: await t.as('lead'), url: `/api/v1/funding/programmes/${p.id}`, body: { name: 'Umbenanntes Programm' }, headers: ifMatch(p.version) };
+      return {
+        agent: await t.as('lead'),
+        url: `/api/v1/funding/programmes/${p.id}`,
+        body: { name: 'Umbenanntes Programm' },
+        headers: ifMatch(p.version),
+      };
     },
   },
   'POST /api/v1/funding/programmes/:id/versions': {
@@ -146,30 +204,63 @@ export const FUNDING_ROUTE_SAMPLES: Record<string, RouteSample> = {
     headers: ifMatch(1),
     success: async (t) => {
       const v = (await newProgramme(t)).versions[0]!;
-      return { agent: await t.as('finance'), url: `/api/v1/funding/programme-versions/${v.id}`, body: { notes: 'Neue Pauschale laut Erlass' }, headers: ifMatch(v.version) };
+      return {
+        agent: await t.as('finance'),
+        url: `/api/v1/funding/programme-versions/${v.id}`,
+        body: { notes: 'Neue Pauschale laut Erlass' },
+        headers: ifMatch(v.version),
+      };
     },
   },
 
   // ── grants ──
   'POST /api/v1/funding/grants': {
     body: (t) => sampleGrantBody(t),
-    success: async (t) => ({ agent: await t.as('finance'), url: '/api/v1/funding/grants', body: sampleGrantBody(t, await programmeId(t, 'KIM')), status: 201 }),
+    success: async (t) => ({
+      agent: await t.as('finance'),
+      url: '/api/v1/funding/grants',
+      body: sampleGrantBody(t, await programmeId(t, 'KIM')),
+      status: 201,
+    }),
   },
   'PATCH /api/v1/funding/grants/:id': {
     body: () => ({ conditions: 'ANBest-G Nr. 1–9' }),
     headers: ifMatch(1),
     success: async (t) => {
       const g = await draftGrant(t);
-      return { agent: await t.as('finance'), url: `/api/v1/funding/grants/${g.id}`, body: { conditions: 'ANBest-G Nr. 1–9' }, headers: ifMatch(g.version) };
+      return {
+        agent: await t.as('finance'),
+        url: `/api/v1/funding/grants/${g.id}`,
+        body: { conditions: 'ANBest-G Nr. 1–9' },
+        headers: ifMatch(g.version),
+      };
     },
   },
   'POST /api/v1/funding/grants/:id/amendments': {
-    body: (t) => ({ ...sampleGrantBody(t), programmeId: undefined, organisationId: undefined, title: undefined, reason: 'Höhere Zuweisung' }),
+    body: (t) => ({
+      ...sampleGrantBody(t),
+      programmeId: undefined,
+      organisationId: undefined,
+      title: undefined,
+      reason: 'Höhere Zuweisung',
+    }),
     headers: ifMatch(2),
     success: async (t) => {
       const g = await approvedGrant(t);
-      const body = { ...sampleGrantBody(t), programmeId: undefined, organisationId: undefined, title: undefined, reason: 'Höhere Zuweisung' };
-      return { agent: await t.as('finance'), url: `/api/v1/funding/grants/${g.id}/amendments`, body: JSON.parse(JSON.stringify(body)), headers: ifMatch(g.version), status: 201 };
+      const body = {
+        ...sampleGrantBody(t),
+        programmeId: undefined,
+        organisationId: undefined,
+        title: undefined,
+        reason: 'Höhere Zuweisung',
+      };
+      return {
+        agent: await t.as('finance'),
+        url: `/api/v1/funding/grants/${g.id}/amendments`,
+        body: JSON.parse(JSON.stringify(body)),
+        headers: ifMatch(g.version),
+        status: 201,
+      };
     },
   },
   'POST /api/v1/funding/grants/:id/approve': {
@@ -182,7 +273,12 @@ export const FUNDING_ROUTE_SAMPLES: Record<string, RouteSample> = {
   },
   'POST /api/v1/funding/grants/:id/bookings': {
     body: () => bookingBody,
-    success: async (t) => ({ agent: await t.as('finance'), url: `/api/v1/funding/grants/${(await approvedGrant(t)).id}/bookings`, body: bookingBody, status: 201 }),
+    success: async (t) => ({
+      agent: await t.as('finance'),
+      url: `/api/v1/funding/grants/${(await approvedGrant(t)).id}/bookings`,
+      body: bookingBody,
+      status: 201,
+    }),
   },
   'PATCH /api/v1/funding/bookings/:id': {
     body: () => ({ description: 'Korrigierte Beschreibung' }),
@@ -190,8 +286,18 @@ export const FUNDING_ROUTE_SAMPLES: Record<string, RouteSample> = {
     success: async (t) => {
       const g = await approvedGrant(t);
       const finance = await t.as('finance');
-      const b = (await ok<{ booking: { id: string; version: number } }>(await finance.post(`/api/v1/funding/grants/${g.id}/bookings`, bookingBody), 'booking')).booking;
-      return { agent: finance, url: `/api/v1/funding/bookings/${b.id}`, body: { description: 'Korrigierte Beschreibung' }, headers: ifMatch(b.version) };
+      const b = (
+        await ok<{ booking: { id: string; version: number } }>(
+          await finance.post(`/api/v1/funding/grants/${g.id}/bookings`, bookingBody),
+          'booking',
+        )
+      ).booking;
+      return {
+        agent: finance,
+        url: `/api/v1/funding/bookings/${b.id}`,
+        body: { description: 'Korrigierte Beschreibung' },
+        headers: ifMatch(b.version),
+      };
     },
   },
   'POST /api/v1/funding/grants/:id/calloffs': {
@@ -209,20 +315,33 @@ export const FUNDING_ROUTE_SAMPLES: Record<string, RouteSample> = {
     success: async (t) => {
       const g = await approvedGrant(t);
       const finance = await t.as('finance');
-      const c = await ok<{ id: string; version: number }>(await finance.post(`/api/v1/funding/grants/${g.id}/calloffs`, { budgetYear: 2021, callDate: '2021-03-15', amountCents: 100_000 }), 'calloff');
+      const c = await ok<{ id: string; version: number }>(
+        await finance.post(`/api/v1/funding/grants/${g.id}/calloffs`, { budgetYear: 2021, callDate: '2021-03-15', amountCents: 100_000 }),
+        'calloff',
+      );
       return { agent: finance, url: `/api/v1/funding/calloffs/${c.id}`, body: { status: 'submitted' }, headers: ifMatch(c.version) };
     },
   },
   'POST /api/v1/funding/grants/:id/onward-grants': {
     body: (t) => onwardBody(t),
-    success: async (t) => ({ agent: await t.as('finance'), url: `/api/v1/funding/grants/${(await approvedGrant(t)).id}/onward-grants`, body: onwardBody(t), status: 201 }),
+    success: async (t) => ({
+      agent: await t.as('finance'),
+      url: `/api/v1/funding/grants/${(await approvedGrant(t)).id}/onward-grants`,
+      body: onwardBody(t),
+      status: 201,
+    }),
   },
   'PATCH /api/v1/funding/onward-grants/:id': {
     body: () => ({ reportReceivedDate: '2022-03-01' }),
     headers: ifMatch(1),
     success: async (t) => {
       const o = await onwardGrant(t, 'open');
-      return { agent: await t.as('finance'), url: `/api/v1/funding/onward-grants/${o.id}`, body: { reportReceivedDate: '2022-03-01' }, headers: ifMatch(o.version) };
+      return {
+        agent: await t.as('finance'),
+        url: `/api/v1/funding/onward-grants/${o.id}`,
+        body: { reportReceivedDate: '2022-03-01' },
+        headers: ifMatch(o.version),
+      };
     },
   },
   'POST /api/v1/funding/onward-grants/:id/check': {
@@ -230,7 +349,12 @@ export const FUNDING_ROUTE_SAMPLES: Record<string, RouteSample> = {
     headers: ifMatch(2),
     success: async (t) => {
       const o = await onwardGrant(t, 'received');
-      return { agent: await t.as('finance'), url: `/api/v1/funding/onward-grants/${o.id}/check`, body: { note: 'Belege geprüft' }, headers: ifMatch(o.version) };
+      return {
+        agent: await t.as('finance'),
+        url: `/api/v1/funding/onward-grants/${o.id}/check`,
+        body: { note: 'Belege geprüft' },
+        headers: ifMatch(o.version),
+      };
     },
   },
   'POST /api/v1/funding/onward-grants/:id/confirm': {
@@ -245,16 +369,29 @@ export const FUNDING_ROUTE_SAMPLES: Record<string, RouteSample> = {
   // ── coverage, reports, settings ──
   'POST /api/v1/funding/coverage/allocations': {
     body: () => ({ lumpSumGrantId: SOME_ID, programmeId: SOME_ID, year: 2021, amountCents: 10_000 }),
-    success: async (t) => ({ agent: await t.as('finance'), url: '/api/v1/funding/coverage/allocations', body: await allocationSetup(t), status: 201 }),
+    success: async (t) => ({
+      agent: await t.as('finance'),
+      url: '/api/v1/funding/coverage/allocations',
+      body: await allocationSetup(t),
+      status: 201,
+    }),
   },
   'PATCH /api/v1/funding/coverage/allocations/:id': {
     body: () => ({ note: 'Kreistagsbeschluss vom 04.03.2021' }),
     headers: ifMatch(1),
     success: async (t) => {
       const finance = await t.as('finance');
-      const report = await ok<{ allocations: { id: string; version: number }[] }>(await finance.post('/api/v1/funding/coverage/allocations', await allocationSetup(t)), 'allocation');
+      const report = await ok<{ allocations: { id: string; version: number }[] }>(
+        await finance.post('/api/v1/funding/coverage/allocations', await allocationSetup(t)),
+        'allocation',
+      );
       const a = report.allocations[report.allocations.length - 1]!;
-      return { agent: finance, url: `/api/v1/funding/coverage/allocations/${a.id}`, body: { note: 'Kreistagsbeschluss vom 04.03.2021' }, headers: ifMatch(a.version) };
+      return {
+        agent: finance,
+        url: `/api/v1/funding/coverage/allocations/${a.id}`,
+        body: { note: 'Kreistagsbeschluss vom 04.03.2021' },
+        headers: ifMatch(a.version),
+      };
     },
   },
   'PUT /api/v1/funding/grants/:id/reports/:year': {
@@ -273,7 +410,13 @@ export const FUNDING_ROUTE_SAMPLES: Record<string, RouteSample> = {
     success: async (t) => {
       const g = await approvedGrant(t);
       await ok(
-        await (await t.as('finance')).put(`/api/v1/funding/grants/${g.id}/reports/2021`, { narrative: 'Sachbericht: Im Jahr 2021 wurden alle Stellen besetzt und die Lenkungsgruppe tagte viermal.' }, ifMatch(0)),
+        await (
+          await t.as('finance')
+        ).put(
+          `/api/v1/funding/grants/${g.id}/reports/2021`,
+          { narrative: 'Sachbericht: Im Jahr 2021 wurden alle Stellen besetzt und die Lenkungsgruppe tagte viermal.' },
+          ifMatch(0),
+        ),
         'narrative',
       );
       return { agent: await t.as('lead'), url: `/api/v1/funding/grants/${g.id}/reports/2021/finalise`, body: {}, headers: ifMatch(1) };
@@ -285,7 +428,12 @@ export const FUNDING_ROUTE_SAMPLES: Record<string, RouteSample> = {
     success: async (t) => {
       const lead = await t.as('lead');
       const current = await ok<{ version: number }>(await lead.get('/api/v1/funding/settings'), 'settings');
-      return { agent: lead, url: '/api/v1/funding/settings', body: { overspendMode: 'warn', tolerancePercent: 0 }, headers: ifMatch(current.version) };
+      return {
+        agent: lead,
+        url: '/api/v1/funding/settings',
+        body: { overspendMode: 'warn', tolerancePercent: 0 },
+        headers: ifMatch(current.version),
+      };
     },
   },
 
@@ -298,11 +446,25 @@ export const FUNDING_ROUTE_SAMPLES: Record<string, RouteSample> = {
 
   // ── staffing ──
   'POST /api/v1/staffing/posts': {
-    body: (t) => ({ organisationId: t.tree.ki.id, postNumber: `T-${next()}`, title: 'Case Management', postType: 'case_management', fteMilli: 500, payGrade: 'S 12' }),
+    body: (t) => ({
+      organisationId: t.tree.ki.id,
+      postNumber: `T-${next()}`,
+      title: 'Case Management',
+      postType: 'case_management',
+      fteMilli: 500,
+      payGrade: 'S 12',
+    }),
     success: async (t) => ({
       agent: await t.as('finance'),
       url: '/api/v1/staffing/posts',
-      body: { organisationId: t.tree.ki.id, postNumber: `T-${next()}`, title: 'Case Management', postType: 'case_management', fteMilli: 500, payGrade: 'S 12' },
+      body: {
+        organisationId: t.tree.ki.id,
+        postNumber: `T-${next()}`,
+        title: 'Case Management',
+        postType: 'case_management',
+        fteMilli: 500,
+        payGrade: 'S 12',
+      },
       status: 201,
     }),
   },
@@ -311,7 +473,12 @@ export const FUNDING_ROUTE_SAMPLES: Record<string, RouteSample> = {
     headers: ifMatch(1),
     success: async (t) => {
       const p = await post(t);
-      return { agent: await t.as('lead'), url: `/api/v1/staffing/posts/${p.id}`, body: { title: 'Case Management Troisdorf' }, headers: ifMatch(p.version) };
+      return {
+        agent: await t.as('lead'),
+        url: `/api/v1/staffing/posts/${p.id}`,
+        body: { title: 'Case Management Troisdorf' },
+        headers: ifMatch(p.version),
+      };
     },
   },
   'POST /api/v1/staffing/posts/:id/fundings': {
@@ -330,7 +497,11 @@ export const FUNDING_ROUTE_SAMPLES: Record<string, RouteSample> = {
       const finance = await t.as('finance');
       const p = await post(t, finance);
       const withFunding = await ok<{ fundings: { id: string; version: number }[] }>(
-        await finance.post(`/api/v1/staffing/posts/${p.id}/fundings`, { programmeId: await programmeId(t, 'KIM_B2'), fteMilli: 500, validFrom: '2021-01-01' }),
+        await finance.post(`/api/v1/staffing/posts/${p.id}/fundings`, {
+          programmeId: await programmeId(t, 'KIM_B2'),
+          fteMilli: 500,
+          validFrom: '2021-01-01',
+        }),
         'funding',
       );
       const f = withFunding.fundings[0]!;
@@ -353,24 +524,47 @@ export const FUNDING_ROUTE_SAMPLES: Record<string, RouteSample> = {
       const finance = await t.as('finance');
       const p = await post(t, finance);
       const held = await ok<{ occupancies: { id: string; version: number }[] }>(
-        await finance.post(`/api/v1/staffing/posts/${p.id}/occupancies`, { holderName: 'Leyla Demir', fteMilli: 500, contractStart: '2021-01-01', contractEnd: '2022-12-31' }),
+        await finance.post(`/api/v1/staffing/posts/${p.id}/occupancies`, {
+          holderName: 'Leyla Demir',
+          fteMilli: 500,
+          contractStart: '2021-01-01',
+          contractEnd: '2022-12-31',
+        }),
         'occupancy',
       );
       const o = held.occupancies[0]!;
-      return { agent: finance, url: `/api/v1/staffing/occupancies/${o.id}`, body: { contractEnd: '2023-12-31' }, headers: ifMatch(o.version) };
+      return {
+        agent: finance,
+        url: `/api/v1/staffing/occupancies/${o.id}`,
+        body: { contractEnd: '2023-12-31' },
+        headers: ifMatch(o.version),
+      };
     },
   },
   'POST /api/v1/staffing/pay-grades': {
     body: () => ({ year: 2031, payGrade: 'EG 9c', annualCostCents: 7_500_000 }),
-    success: async (t) => ({ agent: await t.as('finance'), url: '/api/v1/staffing/pay-grades', body: { year: ++payGradeYear, payGrade: 'EG 9c', annualCostCents: 7_500_000 }, status: 201 }),
+    success: async (t) => ({
+      agent: await t.as('finance'),
+      url: '/api/v1/staffing/pay-grades',
+      body: { year: ++payGradeYear, payGrade: 'EG 9c', annualCostCents: 7_500_000 },
+      status: 201,
+    }),
   },
   'PATCH /api/v1/staffing/pay-grades/:id': {
     body: () => ({ annualCostCents: 7_600_000 }),
     headers: ifMatch(1),
     success: async (t) => {
       const finance = await t.as('finance');
-      const g = await ok<{ id: string; version: number }>(await finance.post('/api/v1/staffing/pay-grades', { year: ++payGradeYear, payGrade: 'EG 11', annualCostCents: 7_500_000 }), 'pay grade');
-      return { agent: finance, url: `/api/v1/staffing/pay-grades/${g.id}`, body: { annualCostCents: 7_600_000 }, headers: ifMatch(g.version) };
+      const g = await ok<{ id: string; version: number }>(
+        await finance.post('/api/v1/staffing/pay-grades', { year: ++payGradeYear, payGrade: 'EG 11', annualCostCents: 7_500_000 }),
+        'pay grade',
+      );
+      return {
+        agent: finance,
+        url: `/api/v1/staffing/pay-grades/${g.id}`,
+        body: { annualCostCents: 7_600_000 },
+        headers: ifMatch(g.version),
+      };
     },
   },
 };

@@ -1,5 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { organisations, users } from '../../platform/db/schema.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -203,7 +217,10 @@ export const fundingOnwardGrants = pgTable(
     createdAt: created(),
     updatedAt: updated(),
   },
-  (t) => [index('funding_onward_grants_grant_idx').on(t.grantId, t.budgetYear), check('funding_onward_grants_amount_ck', sql`${t.amountCents} > 0`)],
+  (t) => [
+    index('funding_onward_grants_grant_idx').on(t.grantId, t.budgetYear),
+    check('funding_onward_grants_amount_ck', sql`${t.amountCents} > 0`),
+  ],
 );
 
 /** Lump-sum money (Integrationspauschale) assigned to cover a programme's uncovered personnel cost in a year. */
@@ -226,7 +243,10 @@ export const fundingCoverageAllocations = pgTable(
     createdAt: created(),
     updatedAt: updated(),
   },
-  (t) => [index('funding_coverage_allocations_year_idx').on(t.year), check('funding_coverage_allocations_amount_ck', sql`${t.amountCents} > 0`)],
+  (t) => [
+    index('funding_coverage_allocations_year_idx').on(t.year),
+    check('funding_coverage_allocations_amount_ck', sql`${t.amountCents} > 0`),
+  ],
 );
 
 /** Verwendungsnachweis of one grant and budget year: the Sachbericht text and its finalisation by the KI-Leitung. */

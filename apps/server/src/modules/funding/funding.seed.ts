@@ -21,12 +21,21 @@ export async function seedFundingDemo(db: Db, tree: KreisTree): Promise<void> {
   const recipients = {
     caritas: await makeOrganisation(db, { name: 'Caritasverband Rhein-Sieg e. V.', kind: 'wohlfahrtsverband', parentId: tree.kreis.id }),
     sprachcafe: await makeOrganisation(db, { name: 'Sprachcafé Siegburg e. V.', kind: 'verein', parentId: tree.kreis.id }),
-    mso: await makeOrganisation(db, { name: 'Kurdische Gemeinschaft Rhein-Sieg/Bonn e. V.', kind: 'migrantenorganisation', parentId: tree.kreis.id }),
+    mso: await makeOrganisation(db, {
+      name: 'Kurdische Gemeinschaft Rhein-Sieg/Bonn e. V.',
+      kind: 'migrantenorganisation',
+      parentId: tree.kreis.id,
+    }),
     verbund: { id: tree.orgs.traeger!.id },
   };
   const grantIds: Record<string, string> = {};
   for (const g of SEED_004_GRANTS) {
-    const grant = await repo.insertGrant(db, { programmeId: await programmeIdByCode(db, g.programmeCode), organisationId: tree.ki.id, title: g.title, createdBy: finance?.id ?? null });
+    const grant = await repo.insertGrant(db, {
+      programmeId: await programmeIdByCode(db, g.programmeCode),
+      organisationId: tree.ki.id,
+      title: g.title,
+      createdBy: finance?.id ?? null,
+    });
     const revision = await repo.insertRevision(db, grant.id, {
       revisionNo: 1,
       kind: 'initial',
@@ -75,10 +84,24 @@ export async function seedFundingDemo(db: Db, tree: KreisTree): Promise<void> {
   await repo.replacePositions(
     db,
     amended.id,
-    seed004Positions(gla).map((p) => (p.budgetYear !== 2022 ? p : p.category === 'material' ? { ...p, amountCents: p.amountCents - 200_000 } : p.category === 'training' ? { ...p, amountCents: p.amountCents + 200_000 } : p)),
+    seed004Positions(gla).map((p) =>
+      p.budgetYear !== 2022
+        ? p
+        : p.category === 'material'
+          ? { ...p, amountCents: p.amountCents - 200_000 }
+          : p.category === 'training'
+            ? { ...p, amountCents: p.amountCents + 200_000 }
+            : p,
+    ),
   );
 
-  const onward = async (code: string, recipientId: string, amountCents: number, purpose: string, state: 'open' | 'received' | 'confirmed') => {
+  const onward = async (
+    code: string,
+    recipientId: string,
+    amountCents: number,
+    purpose: string,
+    state: 'open' | 'received' | 'confirmed',
+  ) => {
     await repo.insertOnwardGrant(db, {
       grantId: grantIds[code]!,
       budgetYear: 2021,
@@ -97,11 +120,29 @@ export async function seedFundingDemo(db: Db, tree: KreisTree): Promise<void> {
       createdBy: finance?.id ?? null,
     });
   };
-  await onward('KOMM_AN', recipients.verbund.id, 15_000_000, 'KOMM-AN II Baustein A/B: Ankommenstreffpunkte in Troisdorf und Siegburg', 'confirmed');
+  await onward(
+    'KOMM_AN',
+    recipients.verbund.id,
+    15_000_000,
+    'KOMM-AN II Baustein A/B: Ankommenstreffpunkte in Troisdorf und Siegburg',
+    'confirmed',
+  );
   await onward('KOMM_AN', recipients.sprachcafe.id, 1_260_000, 'KOMM-AN II Baustein B: Sprachcafé und Lesegruppen', 'received');
   await onward('KOMM_AN', recipients.mso.id, 1_600_000, 'KOMM-AN II Baustein D: Qualifizierung Ehrenamtlicher', 'open');
-  await onward('GLA', recipients.caritas.id, 5_500_000, 'Guter Lebensabend NRW: aufsuchende kultursensible Beratung älterer Migrantinnen und Migranten', 'confirmed');
-  await onward('DURCHSTARTEN', recipients.verbund.id, 33_000_000, 'Durchstarten F2–F4: Qualifizierungs- und Sprachkurse, Hauptschulabschlusskurse', 'received');
+  await onward(
+    'GLA',
+    recipients.caritas.id,
+    5_500_000,
+    'Guter Lebensabend NRW: aufsuchende kultursensible Beratung älterer Migrantinnen und Migranten',
+    'confirmed',
+  );
+  await onward(
+    'DURCHSTARTEN',
+    recipients.verbund.id,
+    33_000_000,
+    'Durchstarten F2–F4: Qualifizierungs- und Sprachkurse, Hauptschulabschlusskurse',
+    'received',
+  );
 
   // Integrationspauschale covers part of the KIM Case Management cost not met by the flat rates (until 30.11.2021).
   await coverageRepo.insertAllocation(db, {
@@ -115,30 +156,89 @@ export async function seedFundingDemo(db: Db, tree: KreisTree): Promise<void> {
 }
 
 async function seedSpending2021(db: Db, grantId: string, plan: Partial<Record<PositionCategory, number>>, createdBy: string | null) {
-  const book = (category: PositionCategory, bookingDate: string, amountCents: number, payee: string, receiptNo: string, description: string) =>
-    repo.insertBooking(db, { grantId, budgetYear: 2021, category, kind: 'actual', status: 'booked', bookingDate, amountCents, payee, receiptNo, description, createdBy });
+  const book = (
+    category: PositionCategory,
+    bookingDate: string,
+    amountCents: number,
+    payee: string,
+    receiptNo: string,
+    description: string,
+  ) =>
+    repo.insertBooking(db, {
+      grantId,
+      budgetYear: 2021,
+      category,
+      kind: 'actual',
+      status: 'booked',
+      bookingDate,
+      amountCents,
+      payee,
+      receiptNo,
+      description,
+      createdBy,
+    });
   const personnel = (plan.personnel ?? 0) * 100;
   if (personnel) {
     const quarters = allocateCents(personnel, [1, 1, 1, 1]);
     for (const [i, amount] of quarters.entries()) {
-      await book('personnel', ['2021-03-31', '2021-06-30', '2021-09-30', '2021-12-15'][i]!, amount, 'Personalabrechnung des Kreises', `PA-2021-Q${i + 1}`, `Bezüge Quartal ${i + 1}/2021`);
+      await book(
+        'personnel',
+        ['2021-03-31', '2021-06-30', '2021-09-30', '2021-12-15'][i]!,
+        amount,
+        'Personalabrechnung des Kreises',
+        `PA-2021-Q${i + 1}`,
+        `Bezüge Quartal ${i + 1}/2021`,
+      );
     }
   }
   const material = mulDivRound((plan.material ?? 0) * 100, 96, 100);
   if (material) {
     const parts = allocateCents(material, [5, 3, 2]);
     for (const [i, amount] of parts.entries()) {
-      await book('material', ['2021-04-20', '2021-08-12', '2021-11-03'][i]!, amount, MATERIAL_PAYEES[i]!, `RE-2021-${String(100 + i)}`, ['Druck Informationsmaterial (mehrsprachig)', 'Raummiete Fachtag', 'Arbeitsplatzausstattung'][i]!);
+      await book(
+        'material',
+        ['2021-04-20', '2021-08-12', '2021-11-03'][i]!,
+        amount,
+        MATERIAL_PAYEES[i]!,
+        `RE-2021-${String(100 + i)}`,
+        ['Druck Informationsmaterial (mehrsprachig)', 'Raummiete Fachtag', 'Arbeitsplatzausstattung'][i]!,
+      );
     }
   }
   const training = mulDivRound((plan.training ?? 0) * 100, 80, 100);
-  if (training) await book('training', '2021-10-05', training, 'Fortbildungsinstitut Rheinland', 'RE-2021-200', 'Fortbildung Interkulturelle Kompetenz');
+  if (training)
+    await book(
+      'training',
+      '2021-10-05',
+      training,
+      'Fortbildungsinstitut Rheinland',
+      'RE-2021-200',
+      'Fortbildung Interkulturelle Kompetenz',
+    );
   const passThrough = (plan.pass_through ?? 0) * 100;
-  if (passThrough) await book('pass_through', '2021-05-03', passThrough, 'Weiterleitung an Dritte (Sammelbuchung)', 'WL-2021-01', 'Auszahlung nach Weiterleitungsverträgen');
+  if (passThrough)
+    await book(
+      'pass_through',
+      '2021-05-03',
+      passThrough,
+      'Weiterleitung an Dritte (Sammelbuchung)',
+      'WL-2021-01',
+      'Auszahlung nach Weiterleitungsverträgen',
+    );
   const total = personnel + material + training + passThrough;
   const calloffs = allocateCents(total, [1, 1, 1, 1]);
   for (const [i, amount] of calloffs.entries()) {
     const callDate = ['2021-03-15', '2021-06-15', '2021-09-15', '2021-11-15'][i]!;
-    if (amount > 0) await repo.insertCalloff(db, { grantId, budgetYear: 2021, callDate, amountCents: amount, status: 'received', receivedDate: callDate.replace(/-15$/, '-29'), note: '', createdBy });
+    if (amount > 0)
+      await repo.insertCalloff(db, {
+        grantId,
+        budgetYear: 2021,
+        callDate,
+        amountCents: amount,
+        status: 'received',
+        receivedDate: callDate.replace(/-15$/, '-29'),
+        note: '',
+        createdBy,
+      });
   }
 }

@@ -110,7 +110,10 @@ export async function listPositions(db: DbOrTx, revisionIds: string[]) {
     .orderBy(asc(fundingGrantPositions.budgetYear), asc(fundingGrantPositions.category));
 }
 
-export async function insertGrant(db: DbOrTx, values: { programmeId: string; organisationId: string; title: string; createdBy: string | null }) {
+export async function insertGrant(
+  db: DbOrTx,
+  values: { programmeId: string; organisationId: string; title: string; createdBy: string | null },
+) {
   const [row] = await db.insert(fundingGrants).values(values).returning();
   return row!;
 }
@@ -127,7 +130,11 @@ export async function updateRevision(db: DbOrTx, revisionId: string, values: Par
   await db.update(fundingGrantRevisions).set(values).where(eq(fundingGrantRevisions.id, revisionId));
 }
 
-export async function replacePositions(db: DbOrTx, revisionId: string, positions: { budgetYear: number; category: string; amountCents: number }[]) {
+export async function replacePositions(
+  db: DbOrTx,
+  revisionId: string,
+  positions: { budgetYear: number; category: string; amountCents: number }[],
+) {
   await db.delete(fundingGrantPositions).where(eq(fundingGrantPositions.revisionId, revisionId));
   if (positions.length) await db.insert(fundingGrantPositions).values(positions.map((p) => ({ ...p, revisionId })));
 }
@@ -168,15 +175,24 @@ export async function bookingTotals(db: DbOrTx, grantIds: string[]) {
       grantId: fundingBookings.grantId,
       budgetYear: fundingBookings.budgetYear,
       category: fundingBookings.category,
-      actualCents: sql<number>`coalesce(sum(${fundingBookings.amountCents}) FILTER (WHERE ${fundingBookings.kind} = 'actual' AND ${fundingBookings.status} = 'booked'), 0)::bigint`.mapWith(Number),
-      committedCents: sql<number>`coalesce(sum(${fundingBookings.amountCents}) FILTER (WHERE ${fundingBookings.kind} = 'commitment' AND ${fundingBookings.status} = 'open'), 0)::bigint`.mapWith(Number),
+      actualCents:
+        sql<number>`coalesce(sum(${fundingBookings.amountCents}) FILTER (WHERE ${fundingBookings.kind} = 'actual' AND ${fundingBookings.status} = 'booked'), 0)::bigint`.mapWith(
+          Number,
+        ),
+      committedCents:
+        sql<number>`coalesce(sum(${fundingBookings.amountCents}) FILTER (WHERE ${fundingBookings.kind} = 'commitment' AND ${fundingBookings.status} = 'open'), 0)::bigint`.mapWith(
+          Number,
+        ),
     })
     .from(fundingBookings)
     .where(inArray(fundingBookings.grantId, grantIds))
     .groupBy(fundingBookings.grantId, fundingBookings.budgetYear, fundingBookings.category);
 }
 
-export async function insertBooking(db: DbOrTx, values: Omit<typeof fundingBookings.$inferInsert, 'id' | 'version' | 'createdAt' | 'updatedAt'>) {
+export async function insertBooking(
+  db: DbOrTx,
+  values: Omit<typeof fundingBookings.$inferInsert, 'id' | 'version' | 'createdAt' | 'updatedAt'>,
+) {
   const [row] = await db.insert(fundingBookings).values(values).returning();
   return row!;
 }
@@ -190,7 +206,12 @@ export async function findBooking(db: DbOrTx, actor: Actor, id: string) {
   return row?.booking;
 }
 
-export async function updateBooking(db: DbOrTx, id: string, version: number, values: Partial<Omit<BookingRow, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'grantId'>>) {
+export async function updateBooking(
+  db: DbOrTx,
+  id: string,
+  version: number,
+  values: Partial<Omit<BookingRow, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'grantId'>>,
+) {
   const [row] = await db
     .update(fundingBookings)
     .set({ ...values, version: sql`${fundingBookings.version} + 1`, updatedAt: sql`now()` })
@@ -203,14 +224,13 @@ export async function updateBooking(db: DbOrTx, id: string, version: number, val
 
 export async function listCalloffs(db: DbOrTx, grantIds: string[]) {
   if (grantIds.length === 0) return [];
-  return db
-    .select()
-    .from(fundingCalloffs)
-    .where(inArray(fundingCalloffs.grantId, grantIds))
-    .orderBy(asc(fundingCalloffs.callDate));
+  return db.select().from(fundingCalloffs).where(inArray(fundingCalloffs.grantId, grantIds)).orderBy(asc(fundingCalloffs.callDate));
 }
 
-export async function insertCalloff(db: DbOrTx, values: Omit<typeof fundingCalloffs.$inferInsert, 'id' | 'version' | 'createdAt' | 'updatedAt'>) {
+export async function insertCalloff(
+  db: DbOrTx,
+  values: Omit<typeof fundingCalloffs.$inferInsert, 'id' | 'version' | 'createdAt' | 'updatedAt'>,
+) {
   const [row] = await db.insert(fundingCalloffs).values(values).returning();
   return row!;
 }
@@ -224,7 +244,12 @@ export async function findCalloff(db: DbOrTx, actor: Actor, id: string) {
   return row?.calloff;
 }
 
-export async function updateCalloff(db: DbOrTx, id: string, version: number, values: Partial<Omit<CalloffRow, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'grantId'>>) {
+export async function updateCalloff(
+  db: DbOrTx,
+  id: string,
+  version: number,
+  values: Partial<Omit<CalloffRow, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'grantId'>>,
+) {
   const [row] = await db
     .update(fundingCalloffs)
     .set({ ...values, version: sql`${fundingCalloffs.version} + 1`, updatedAt: sql`now()` })
@@ -272,7 +297,10 @@ export async function listOnwardGrants(db: DbOrTx, grantIds: string[], onlyId?: 
     .orderBy(asc(fundingOnwardGrants.budgetYear), asc(recipient.name));
 }
 
-export async function insertOnwardGrant(db: DbOrTx, values: Omit<typeof fundingOnwardGrants.$inferInsert, 'id' | 'version' | 'createdAt' | 'updatedAt'>) {
+export async function insertOnwardGrant(
+  db: DbOrTx,
+  values: Omit<typeof fundingOnwardGrants.$inferInsert, 'id' | 'version' | 'createdAt' | 'updatedAt'>,
+) {
   const [row] = await db.insert(fundingOnwardGrants).values(values).returning();
   return row!;
 }
@@ -304,7 +332,13 @@ export async function onwardTotal(db: DbOrTx, grantId: string, budgetYear: numbe
   const [row] = await db
     .select({ total: sql<number>`coalesce(sum(${fundingOnwardGrants.amountCents}), 0)::bigint`.mapWith(Number) })
     .from(fundingOnwardGrants)
-    .where(and(eq(fundingOnwardGrants.grantId, grantId), eq(fundingOnwardGrants.budgetYear, budgetYear), exceptId ? ne(fundingOnwardGrants.id, exceptId) : undefined));
+    .where(
+      and(
+        eq(fundingOnwardGrants.grantId, grantId),
+        eq(fundingOnwardGrants.budgetYear, budgetYear),
+        exceptId ? ne(fundingOnwardGrants.id, exceptId) : undefined,
+      ),
+    );
   return row?.total ?? 0;
 }
 
@@ -327,7 +361,12 @@ export async function insertReport(db: DbOrTx, grantId: string, budgetYear: numb
   return row;
 }
 
-export async function updateReport(db: DbOrTx, id: string, version: number, values: Partial<Pick<ReportRow, 'narrative' | 'status' | 'finalisedBy' | 'finalisedAt'>>) {
+export async function updateReport(
+  db: DbOrTx,
+  id: string,
+  version: number,
+  values: Partial<Pick<ReportRow, 'narrative' | 'status' | 'finalisedBy' | 'finalisedAt'>>,
+) {
   const [row] = await db
     .update(fundingReports)
     .set({ ...values, version: sql`${fundingReports.version} + 1`, updatedAt: sql`now()` })
@@ -352,11 +391,7 @@ export async function readSetting(db: DbOrTx, key: string) {
 /** Writes a setting when its stored version is `version` (0 = not stored yet); undefined on a conflict. */
 export async function writeSetting(db: DbOrTx, key: string, version: number, value: unknown) {
   if (version === 0) {
-    const [row] = await db
-      .insert(settings)
-      .values({ key, value, version: 1 })
-      .onConflictDoNothing()
-      .returning();
+    const [row] = await db.insert(settings).values({ key, value, version: 1 }).onConflictDoNothing().returning();
     return row;
   }
   const [row] = await db

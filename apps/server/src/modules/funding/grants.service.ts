@@ -77,7 +77,12 @@ async function loadGrants(ctx: AuthedContext, rows: repo.GrantRow[]): Promise<Lo
   return rows.flatMap((row) => {
     const revisions: LoadedRevision[] = revs
       .filter((r) => r.revision.grantId === row.id)
-      .map((r) => ({ row: r.revision, positions: byRevision.get(r.revision.id) ?? [], createdByName: r.createdByName, approvedByName: r.approvedByName }));
+      .map((r) => ({
+        row: r.revision,
+        positions: byRevision.get(r.revision.id) ?? [],
+        createdByName: r.createdByName,
+        approvedByName: r.approvedByName,
+      }));
     if (revisions.length === 0) return [];
     const latest = revisions[revisions.length - 1]!;
     const approved = revisions.filter((r) => r.row.status === 'approved');
@@ -161,7 +166,14 @@ export function balancesOf(plan: readonly GrantPosition[], totals: Totals): Posi
       const t = totals.find((x) => x.budgetYear === budgetYear && x.category === category);
       const actualCents = t?.actualCents ?? 0;
       const committedCents = t?.committedCents ?? 0;
-      return { budgetYear, category, plannedCents, actualCents, committedCents, availableCents: plannedCents - actualCents - committedCents };
+      return {
+        budgetYear,
+        category,
+        plannedCents,
+        actualCents,
+        committedCents,
+        availableCents: plannedCents - actualCents - committedCents,
+      };
     });
 }
 
@@ -173,7 +185,9 @@ async function grantWarnings(ctx: AuthedContext, g: LoadedGrant): Promise<string
     const rule = versionInForce(versions, `${year}-07-01`);
     const total = sumCents(g.latest.positions.filter((p) => p.budgetYear === year).map((p) => p.amountCents));
     if (rule?.maxAmountCents != null && total > rule.maxAmountCents) {
-      warnings.push(`${year}: Die bewilligte Summe ${formatEuro(total)} liegt über dem Höchstbetrag der Richtlinie (${formatEuro(rule.maxAmountCents)}).`);
+      warnings.push(
+        `${year}: Die bewilligte Summe ${formatEuro(total)} liegt über dem Höchstbetrag der Richtlinie (${formatEuro(rule.maxAmountCents)}).`,
+      );
     }
   }
   if (g.status === 'draft') warnings.push('Der Bescheid ist noch nicht von der KI-Leitung freigegeben (Vier-Augen-Prinzip).');
@@ -202,7 +216,10 @@ async function presentGrant(ctx: AuthedContext, g: LoadedGrant): Promise<Grant &
 
 // ───────────────────────────── grants ─────────────────────────────
 
-export async function listGrants(ctx: AuthedContext, filter: { year?: number; programmeId?: string; organisationId?: string; status?: GrantStatus }) {
+export async function listGrants(
+  ctx: AuthedContext,
+  filter: { year?: number; programmeId?: string; organisationId?: string; status?: GrantStatus },
+) {
   let programmeIds: string[] | undefined;
   if (filter.programmeId) {
     // A programme filter includes its Bausteine.
@@ -212,7 +229,12 @@ export async function listGrants(ctx: AuthedContext, filter: { year?: number; pr
   const grants = await loadGrantsOfTenant(ctx, { programmeIds, organisationId: filter.organisationId });
   return grants
     .filter((g) => !filter.status || g.status === filter.status)
-    .filter((g) => !filter.year || g.latest.positions.some((p) => p.budgetYear === filter.year) || (yearOf(g.latest.row.approvalStart) <= filter.year && yearOf(g.latest.row.approvalEnd) >= filter.year))
+    .filter(
+      (g) =>
+        !filter.year ||
+        g.latest.positions.some((p) => p.budgetYear === filter.year) ||
+        (yearOf(g.latest.row.approvalStart) <= filter.year && yearOf(g.latest.row.approvalEnd) >= filter.year),
+    )
     .map(presentGrantSummary);
 }
 
@@ -238,10 +260,14 @@ interface RevisionInput {
 
 /** Checks a Bescheid's content; German messages name the field that is wrong. */
 function checkRevision(input: RevisionInput, passThroughAllowed: boolean) {
-  if (input.approvalEnd < input.approvalStart) throw fieldError('approvalEnd', 'Das Ende des Bewilligungszeitraums liegt vor seinem Beginn.');
-  if (input.financingType === 'share' && !input.sharePercentBp) throw fieldError('sharePercentBp', 'Bei Anteilfinanzierung ist der Anteil in Prozent Pflicht.');
-  if (input.useByDate && input.useByDate < input.approvalStart) throw fieldError('useByDate', 'Die Verwendungsfrist endet vor Beginn des Bewilligungszeitraums.');
-  if (input.reportDueDate && input.reportDueDate < input.approvalStart) throw fieldError('reportDueDate', 'Der Verwendungsnachweis kann nicht vor Beginn des Bewilligungszeitraums fällig sein.');
+  if (input.approvalEnd < input.approvalStart)
+    throw fieldError('approvalEnd', 'Das Ende des Bewilligungszeitraums liegt vor seinem Beginn.');
+  if (input.financingType === 'share' && !input.sharePercentBp)
+    throw fieldError('sharePercentBp', 'Bei Anteilfinanzierung ist der Anteil in Prozent Pflicht.');
+  if (input.useByDate && input.useByDate < input.approvalStart)
+    throw fieldError('useByDate', 'Die Verwendungsfrist endet vor Beginn des Bewilligungszeitraums.');
+  if (input.reportDueDate && input.reportDueDate < input.approvalStart)
+    throw fieldError('reportDueDate', 'Der Verwendungsnachweis kann nicht vor Beginn des Bewilligungszeitraums fällig sein.');
   (input.calloffDates ?? []).forEach((d, i) => {
     if (d < input.approvalStart || d > addMonthsIso(input.approvalEnd, 3)) {
       throw fieldError(`calloffDates.${i}`, `Der Abruftermin ${formatDateDe(d)} liegt außerhalb des Bewilligungszeitraums.`);
@@ -252,10 +278,17 @@ function checkRevision(input: RevisionInput, passThroughAllowed: boolean) {
   const seen = new Set<string>();
   input.positions.forEach((p, i) => {
     if (p.budgetYear < from || p.budgetYear > to) {
-      throw fieldError(`positions.${i}.budgetYear`, `Das Haushaltsjahr ${p.budgetYear} liegt außerhalb des Bewilligungszeitraums (${from}–${to}).`);
+      throw fieldError(
+        `positions.${i}.budgetYear`,
+        `Das Haushaltsjahr ${p.budgetYear} liegt außerhalb des Bewilligungszeitraums (${from}–${to}).`,
+      );
     }
     const key = `${p.budgetYear}:${p.category}`;
-    if (seen.has(key)) throw fieldError(`positions.${i}.category`, `Die Position „${POSITION_CATEGORY_LABELS_DE[p.category]}“ ${p.budgetYear} ist doppelt angegeben.`);
+    if (seen.has(key))
+      throw fieldError(
+        `positions.${i}.category`,
+        `Die Position „${POSITION_CATEGORY_LABELS_DE[p.category]}“ ${p.budgetYear} ist doppelt angegeben.`,
+      );
     seen.add(key);
     if (p.category === 'pass_through' && p.amountCents > 0 && !passThroughAllowed) {
       throw fieldError(`positions.${i}.category`, 'Dieses Programm erlaubt keine Weiterleitung an Dritte.');
@@ -285,14 +318,29 @@ function nonZero(positions: PositionInput[]) {
   return positions.filter((p) => p.amountCents > 0);
 }
 
-export async function createGrant(ctx: AuthedContext, input: RevisionInput & { programmeId: string; organisationId: string; title: string }) {
+export async function createGrant(
+  ctx: AuthedContext,
+  input: RevisionInput & { programmeId: string; organisationId: string; title: string },
+) {
   const programme = await programmesRepo.findProgramme(ctx.tx, input.programmeId);
   if (!programme) throw fieldError('programmeId', 'Dieses Förderprogramm gibt es nicht.');
   if (!programme.active) throw fieldError('programmeId', 'Dieses Förderprogramm ist nicht mehr aktiv.');
-  if (!(await repo.organisationInTenant(ctx.tx, ctx.actor, input.organisationId))) throw fieldError('organisationId', 'Diese Organisation gibt es in Ihrem Kreis nicht.');
+  if (!(await repo.organisationInTenant(ctx.tx, ctx.actor, input.organisationId)))
+    throw fieldError('organisationId', 'Diese Organisation gibt es in Ihrem Kreis nicht.');
   checkRevision(input, programme.passThroughAllowed);
-  const grant = await repo.insertGrant(ctx.tx, { programmeId: programme.id, organisationId: input.organisationId, title: input.title, createdBy: ctx.actor.userId });
-  const revision = await repo.insertRevision(ctx.tx, grant.id, { revisionNo: 1, kind: 'initial', status: 'draft', createdBy: ctx.actor.userId, ...revisionValues(input) });
+  const grant = await repo.insertGrant(ctx.tx, {
+    programmeId: programme.id,
+    organisationId: input.organisationId,
+    title: input.title,
+    createdBy: ctx.actor.userId,
+  });
+  const revision = await repo.insertRevision(ctx.tx, grant.id, {
+    revisionNo: 1,
+    kind: 'initial',
+    status: 'draft',
+    createdBy: ctx.actor.userId,
+    ...revisionValues(input),
+  });
   await repo.replacePositions(ctx.tx, revision.id, nonZero(input.positions));
   const result = await getGrant(ctx, grant.id);
   await ctx.audit.record({
@@ -304,7 +352,12 @@ export async function createGrant(ctx: AuthedContext, input: RevisionInput & { p
   return result;
 }
 
-export async function updateGrantDraft(ctx: AuthedContext, id: string, version: number, input: Partial<RevisionInput> & { title?: string; organisationId?: string }) {
+export async function updateGrantDraft(
+  ctx: AuthedContext,
+  id: string,
+  version: number,
+  input: Partial<RevisionInput> & { title?: string; organisationId?: string },
+) {
   const g = await loadGrant(ctx, id, { forUpdate: true });
   if (g.row.version !== version) throw versionConflict();
   if (g.status !== 'draft') {
@@ -347,11 +400,18 @@ export async function updateGrantDraft(ctx: AuthedContext, id: string, version: 
 export async function createAmendment(ctx: AuthedContext, id: string, version: number, input: RevisionInput & { reason: string }) {
   const g = await loadGrant(ctx, id, { forUpdate: true });
   if (g.row.version !== version) throw versionConflict();
-  if (g.status !== 'approved') throw conflict('Es gibt schon einen Entwurf, der auf Freigabe wartet. Bitte diesen ändern oder freigeben lassen.');
+  if (g.status !== 'approved')
+    throw conflict('Es gibt schon einen Entwurf, der auf Freigabe wartet. Bitte diesen ändern oder freigeben lassen.');
   checkRevision(input, g.row.passThroughAllowed);
   if (!(await repo.touchGrant(ctx.tx, id, version))) throw versionConflict();
   const revisionNo = g.latest.row.revisionNo + 1;
-  const revision = await repo.insertRevision(ctx.tx, id, { revisionNo, kind: 'amendment', status: 'draft', createdBy: ctx.actor.userId, ...revisionValues(input) });
+  const revision = await repo.insertRevision(ctx.tx, id, {
+    revisionNo,
+    kind: 'amendment',
+    status: 'draft',
+    createdBy: ctx.actor.userId,
+    ...revisionValues(input),
+  });
   await repo.replacePositions(ctx.tx, revision.id, nonZero(input.positions));
   const result = await getGrant(ctx, id);
   await ctx.audit.record({ action: 'funding.grant_amend', subjectType: 'funding_grant', subjectId: id, details: { revisionNo } });
@@ -369,7 +429,12 @@ export async function approveGrant(ctx: AuthedContext, id: string, version: numb
   if (!(await repo.touchGrant(ctx.tx, id, version))) throw versionConflict();
   await repo.updateRevision(ctx.tx, g.latest.row.id, { status: 'approved', approvedBy: ctx.actor.userId, approvedAt: new Date() });
   const result = await getGrant(ctx, id);
-  await ctx.audit.record({ action: 'funding.grant_approve', subjectType: 'funding_grant', subjectId: id, details: { revisionNo: g.latest.row.revisionNo } });
+  await ctx.audit.record({
+    action: 'funding.grant_approve',
+    subjectType: 'funding_grant',
+    subjectId: id,
+    details: { revisionNo: g.latest.row.revisionNo },
+  });
   return result;
 }
 
@@ -388,7 +453,11 @@ export async function readFundingSettings(ctx: AuthedContext): Promise<FundingSe
   };
 }
 
-export async function updateFundingSettings(ctx: AuthedContext, version: number, input: { overspendMode: OverspendMode; tolerancePercent: number }) {
+export async function updateFundingSettings(
+  ctx: AuthedContext,
+  version: number,
+  input: { overspendMode: OverspendMode; tolerancePercent: number },
+) {
   if (!(await repo.writeSetting(ctx.tx, SETTINGS_KEY, version, input))) throw versionConflict();
   const result = await readFundingSettings(ctx);
   await ctx.audit.record({ action: 'funding.settings_update', subjectType: 'setting', subjectId: SETTINGS_KEY, details: { ...input } });
@@ -418,7 +487,10 @@ function presentBooking(row: repo.BookingRow): Booking {
 function checkInPeriod(g: LoadedGrant, day: string, field: string) {
   const { approvalStart, approvalEnd } = g.current.row;
   if (day < approvalStart || day > approvalEnd) {
-    throw fieldError(field, `Das Datum ${formatDateDe(day)} liegt außerhalb des Bewilligungszeitraums (${formatDateDe(approvalStart)} – ${formatDateDe(approvalEnd)}).`);
+    throw fieldError(
+      field,
+      `Das Datum ${formatDateDe(day)} liegt außerhalb des Bewilligungszeitraums (${formatDateDe(approvalStart)} – ${formatDateDe(approvalEnd)}).`,
+    );
   }
 }
 
@@ -447,17 +519,22 @@ async function overspendCheck(
     );
   }
   if (usedAfter.year > plannedYear) {
-    problems.push(`Die Gesamtsumme ${target.budgetYear} (bewilligt ${formatEuro(plannedYear)}) wird um ${formatEuro(usedAfter.year - plannedYear)} überschritten.`);
+    problems.push(
+      `Die Gesamtsumme ${target.budgetYear} (bewilligt ${formatEuro(plannedYear)}) wird um ${formatEuro(usedAfter.year - plannedYear)} überschritten.`,
+    );
   }
   if (problems.length && settings.overspendMode === 'block') {
-    throw new AppError(422, 'validation_failed', `Ungültige Eingabe im Feld „${target.field}“: ${problems.join(' ')}`, { [target.field]: problems.join(' ') });
+    throw new AppError(422, 'validation_failed', `Ungültige Eingabe im Feld „${target.field}“: ${problems.join(' ')}`, {
+      [target.field]: problems.join(' '),
+    });
   }
   return problems;
 }
 
 async function usedCents(ctx: AuthedContext, g: LoadedGrant, budgetYear: number, category: PositionCategory, exceptBookingId?: string) {
   const bookings = await repo.listBookings(ctx.tx, g.row.id, budgetYear);
-  const counts = (b: repo.BookingRow) => b.id !== exceptBookingId && ((b.kind === 'actual' && b.status === 'booked') || (b.kind === 'commitment' && b.status === 'open'));
+  const counts = (b: repo.BookingRow) =>
+    b.id !== exceptBookingId && ((b.kind === 'actual' && b.status === 'booked') || (b.kind === 'commitment' && b.status === 'open'));
   const relevant = bookings.filter(counts);
   return {
     position: sumCents(relevant.filter((b) => b.category === category).map((b) => b.amountCents)),
@@ -473,16 +550,29 @@ export async function listBookings(ctx: AuthedContext, grantId: string, budgetYe
 export async function createBooking(
   ctx: AuthedContext,
   grantId: string,
-  input: { category: PositionCategory; kind: BookingKind; bookingDate: string; amountCents: number; payee: string; receiptNo?: string; description?: string },
+  input: {
+    category: PositionCategory;
+    kind: BookingKind;
+    bookingDate: string;
+    amountCents: number;
+    payee: string;
+    receiptNo?: string;
+    description?: string;
+  },
 ) {
   const g = await loadGrant(ctx, grantId, { forUpdate: true });
   checkInPeriod(g, input.bookingDate, 'bookingDate');
   const budgetYear = yearOf(input.bookingDate);
   const used = await usedCents(ctx, g, budgetYear, input.category);
-  const warnings = await overspendCheck(ctx, g, { budgetYear, category: input.category, field: 'amountCents' }, {
-    position: used.position + input.amountCents,
-    year: used.year + input.amountCents,
-  });
+  const warnings = await overspendCheck(
+    ctx,
+    g,
+    { budgetYear, category: input.category, field: 'amountCents' },
+    {
+      position: used.position + input.amountCents,
+      year: used.year + input.amountCents,
+    },
+  );
   const row = await repo.insertBooking(ctx.tx, {
     grantId: g.row.id,
     budgetYear,
@@ -514,7 +604,15 @@ export async function updateBooking(
   ctx: AuthedContext,
   id: string,
   version: number,
-  input: { category?: PositionCategory; bookingDate?: string; amountCents?: number; payee?: string; receiptNo?: string; description?: string; status?: BookingStatus },
+  input: {
+    category?: PositionCategory;
+    bookingDate?: string;
+    amountCents?: number;
+    payee?: string;
+    receiptNo?: string;
+    description?: string;
+    status?: BookingStatus;
+  },
 ) {
   const current = await repo.findBooking(ctx.tx, ctx.actor, id);
   if (!current) throw notFound('Buchung nicht gefunden.');
@@ -534,7 +632,12 @@ export async function updateBooking(
   const grows = input.amountCents !== undefined || input.category !== undefined || input.bookingDate !== undefined;
   if (stillCounts && grows) {
     const used = await usedCents(ctx, g, budgetYear, category, id);
-    warnings = await overspendCheck(ctx, g, { budgetYear, category, field: 'amountCents' }, { position: used.position + amountCents, year: used.year + amountCents });
+    warnings = await overspendCheck(
+      ctx,
+      g,
+      { budgetYear, category, field: 'amountCents' },
+      { position: used.position + amountCents, year: used.year + amountCents },
+    );
   }
   const values: Parameters<typeof repo.updateBooking>[3] = { budgetYear, category, bookingDate, amountCents, status };
   if (input.payee !== undefined) values.payee = input.payee;
@@ -580,7 +683,12 @@ export async function listCalloffs(ctx: AuthedContext, grantId: string) {
  * What to call off on a date: money is requested for payments due within two months after the call (ANBest rule),
  * estimated from the plan spread evenly over the year, or from actual spending and commitments where that is higher.
  */
-export async function suggestCalloff(ctx: AuthedContext, grantId: string, budgetYear: number, callDate: string): Promise<CalloffSuggestion> {
+export async function suggestCalloff(
+  ctx: AuthedContext,
+  grantId: string,
+  budgetYear: number,
+  callDate: string,
+): Promise<CalloffSuggestion> {
   const g = await loadGrant(ctx, grantId);
   const plannedCents = plannedForYear(g, budgetYear);
   const calledOffCents = await repo.calledOffCents(ctx.tx, g.row.id, budgetYear);
@@ -613,7 +721,11 @@ function checkCalloffAmount(amountCents: number, plannedCents: number, calledOff
   }
 }
 
-export async function createCalloff(ctx: AuthedContext, grantId: string, input: { budgetYear: number; callDate: string; amountCents: number; note?: string }) {
+export async function createCalloff(
+  ctx: AuthedContext,
+  grantId: string,
+  input: { budgetYear: number; callDate: string; amountCents: number; note?: string },
+) {
   const g = await loadGrant(ctx, grantId, { forUpdate: true });
   const plannedCents = plannedForYear(g, input.budgetYear);
   if (plannedCents === 0) throw fieldError('budgetYear', `Für ${input.budgetYear} ist in diesem Bescheid nichts bewilligt.`);
@@ -621,8 +733,20 @@ export async function createCalloff(ctx: AuthedContext, grantId: string, input: 
     throw fieldError('callDate', `Der Abruftermin ${formatDateDe(input.callDate)} liegt außerhalb des Bewilligungszeitraums.`);
   }
   checkCalloffAmount(input.amountCents, plannedCents, await repo.calledOffCents(ctx.tx, g.row.id, input.budgetYear));
-  const row = await repo.insertCalloff(ctx.tx, { grantId: g.row.id, budgetYear: input.budgetYear, callDate: input.callDate, amountCents: input.amountCents, note: input.note ?? '', createdBy: ctx.actor.userId });
-  await ctx.audit.record({ action: 'funding.calloff_create', subjectType: 'funding_calloff', subjectId: row.id, details: { grantId: g.row.id, amountCents: row.amountCents } });
+  const row = await repo.insertCalloff(ctx.tx, {
+    grantId: g.row.id,
+    budgetYear: input.budgetYear,
+    callDate: input.callDate,
+    amountCents: input.amountCents,
+    note: input.note ?? '',
+    createdBy: ctx.actor.userId,
+  });
+  await ctx.audit.record({
+    action: 'funding.calloff_create',
+    subjectType: 'funding_calloff',
+    subjectId: row.id,
+    details: { grantId: g.row.id, amountCents: row.amountCents },
+  });
   return presentCalloff(row);
 }
 
@@ -637,12 +761,17 @@ export async function updateCalloff(
   const g = await loadGrant(ctx, current.grantId, { forUpdate: true });
   if (current.version !== version) throw versionConflict();
   if (current.status === 'cancelled' || current.status === 'received') {
-    if (Object.keys(input).some((k) => k !== 'note')) throw conflict('Ein eingegangener oder stornierter Abruf kann nicht mehr geändert werden.');
+    if (Object.keys(input).some((k) => k !== 'note'))
+      throw conflict('Ein eingegangener oder stornierter Abruf kann nicht mehr geändert werden.');
   }
   const status = input.status ?? (current.status as CalloffStatus);
   const amountCents = input.amountCents ?? current.amountCents;
   if (input.amountCents !== undefined && status !== 'cancelled') {
-    checkCalloffAmount(amountCents, plannedForYear(g, current.budgetYear), await repo.calledOffCents(ctx.tx, g.row.id, current.budgetYear, id));
+    checkCalloffAmount(
+      amountCents,
+      plannedForYear(g, current.budgetYear),
+      await repo.calledOffCents(ctx.tx, g.row.id, current.budgetYear, id),
+    );
   }
   let receivedDate = input.receivedDate === undefined ? current.receivedDate : input.receivedDate;
   if (status === 'received' && !receivedDate) receivedDate = isoDateInBerlin();
@@ -654,7 +783,12 @@ export async function updateCalloff(
     note: input.note ?? current.note,
   });
   if (!row) throw versionConflict();
-  await ctx.audit.record({ action: 'funding.calloff_update', subjectType: 'funding_calloff', subjectId: id, details: { grantId: g.row.id, status } });
+  await ctx.audit.record({
+    action: 'funding.calloff_update',
+    subjectType: 'funding_calloff',
+    subjectId: id,
+    details: { grantId: g.row.id, status },
+  });
   return presentCalloff(row);
 }
 
@@ -712,17 +846,26 @@ async function checkOnwardTotal(ctx: AuthedContext, g: LoadedGrant, budgetYear: 
 export async function createOnwardGrant(
   ctx: AuthedContext,
   grantId: string,
-  input: { budgetYear: number; recipientOrganisationId: string; amountCents: number; purpose: string; agreementDate: string; reportDueDate: string },
+  input: {
+    budgetYear: number;
+    recipientOrganisationId: string;
+    amountCents: number;
+    purpose: string;
+    agreementDate: string;
+    reportDueDate: string;
+  },
 ) {
   const g = await loadGrant(ctx, grantId, { forUpdate: true });
   if (!g.row.passThroughAllowed) throw conflict('Dieses Programm erlaubt keine Weiterleitung an Dritte.');
   const recipient = await repo.organisationInTenant(ctx.tx, ctx.actor, input.recipientOrganisationId);
   if (!recipient) throw fieldError('recipientOrganisationId', 'Diese Organisation gibt es im Verzeichnis Ihres Kreises nicht.');
-  if (recipient.id === g.row.organisationId) throw fieldError('recipientOrganisationId', 'Die Empfängerin ist die Zuwendungsempfängerin selbst.');
+  if (recipient.id === g.row.organisationId)
+    throw fieldError('recipientOrganisationId', 'Die Empfängerin ist die Zuwendungsempfängerin selbst.');
   if (input.budgetYear < yearOf(g.current.row.approvalStart) || input.budgetYear > yearOf(g.current.row.approvalEnd)) {
     throw fieldError('budgetYear', 'Das Haushaltsjahr liegt außerhalb des Bewilligungszeitraums.');
   }
-  if (input.reportDueDate < input.agreementDate) throw fieldError('reportDueDate', 'Der Verwendungsnachweis kann nicht vor dem Vertrag fällig sein.');
+  if (input.reportDueDate < input.agreementDate)
+    throw fieldError('reportDueDate', 'Der Verwendungsnachweis kann nicht vor dem Vertrag fällig sein.');
   const warnings = await checkOnwardTotal(ctx, g, input.budgetYear, input.amountCents);
   const row = await repo.insertOnwardGrant(ctx.tx, { grantId: g.row.id, ...input, createdBy: ctx.actor.userId });
   await ctx.audit.record({
@@ -744,15 +887,22 @@ export async function updateOnwardGrant(
   if (!current) throw notFound('Weiterleitung nicht gefunden.');
   const g = await loadGrant(ctx, current.grantId, { forUpdate: true });
   if (current.version !== version) throw versionConflict();
-  if (current.checkStatus !== 'open') throw conflict('Die Verwendung ist bereits geprüft; die Weiterleitung kann nicht mehr geändert werden.');
+  if (current.checkStatus !== 'open')
+    throw conflict('Die Verwendung ist bereits geprüft; die Weiterleitung kann nicht mehr geändert werden.');
   let warnings: string[] = [];
   if (input.amountCents !== undefined) warnings = await checkOnwardTotal(ctx, g, current.budgetYear, input.amountCents, id);
   const values: Parameters<typeof repo.updateOnwardGrant>[3] = {};
   for (const [k, v] of Object.entries(input)) if (v !== undefined) (values as Record<string, unknown>)[k] = v;
   const reportDueDate = input.reportDueDate ?? current.reportDueDate;
-  if (reportDueDate < (input.agreementDate ?? current.agreementDate)) throw fieldError('reportDueDate', 'Der Verwendungsnachweis kann nicht vor dem Vertrag fällig sein.');
+  if (reportDueDate < (input.agreementDate ?? current.agreementDate))
+    throw fieldError('reportDueDate', 'Der Verwendungsnachweis kann nicht vor dem Vertrag fällig sein.');
   if (!(await repo.updateOnwardGrant(ctx.tx, id, version, values))) throw versionConflict();
-  await ctx.audit.record({ action: 'funding.onward_update', subjectType: 'funding_onward_grant', subjectId: id, details: { fields: Object.keys(values) } });
+  await ctx.audit.record({
+    action: 'funding.onward_update',
+    subjectType: 'funding_onward_grant',
+    subjectId: id,
+    details: { fields: Object.keys(values) },
+  });
   return { onwardGrant: await onwardById(ctx, id), warnings };
 }
 
@@ -762,8 +912,16 @@ export async function checkOnwardGrant(ctx: AuthedContext, id: string, version: 
   if (!current) throw notFound('Weiterleitung nicht gefunden.');
   if (current.version !== version) throw versionConflict();
   if (current.checkStatus !== 'open') throw conflict('Diese Weiterleitung ist bereits geprüft.');
-  if (!current.reportReceivedDate) throw fieldError('reportReceivedDate', 'Der Verwendungsnachweis der Empfängerin ist noch nicht eingegangen.');
-  if (!(await repo.updateOnwardGrant(ctx.tx, id, version, { checkStatus: 'checked', checkedBy: ctx.actor.userId, checkedAt: new Date(), checkNote: note ?? '' }))) {
+  if (!current.reportReceivedDate)
+    throw fieldError('reportReceivedDate', 'Der Verwendungsnachweis der Empfängerin ist noch nicht eingegangen.');
+  if (
+    !(await repo.updateOnwardGrant(ctx.tx, id, version, {
+      checkStatus: 'checked',
+      checkedBy: ctx.actor.userId,
+      checkedAt: new Date(),
+      checkNote: note ?? '',
+    }))
+  ) {
     throw versionConflict();
   }
   await ctx.audit.record({ action: 'funding.onward_check', subjectType: 'funding_onward_grant', subjectId: id });
@@ -777,7 +935,13 @@ export async function confirmOnwardGrant(ctx: AuthedContext, id: string, version
   if (current.version !== version) throw versionConflict();
   if (current.checkStatus !== 'checked') throw conflict('Die Prüfung muss zuerst erfasst werden.');
   if (current.checkedBy === ctx.actor.userId) throw forbidden('Vier-Augen-Prinzip: Die eigene Prüfung muss eine andere Person bestätigen.');
-  if (!(await repo.updateOnwardGrant(ctx.tx, id, version, { checkStatus: 'confirmed', confirmedBy: ctx.actor.userId, confirmedAt: new Date() }))) {
+  if (
+    !(await repo.updateOnwardGrant(ctx.tx, id, version, {
+      checkStatus: 'confirmed',
+      confirmedBy: ctx.actor.userId,
+      confirmedAt: new Date(),
+    }))
+  ) {
     throw versionConflict();
   }
   await ctx.audit.record({ action: 'funding.onward_confirm', subjectType: 'funding_onward_grant', subjectId: id });

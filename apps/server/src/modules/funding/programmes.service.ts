@@ -75,7 +75,16 @@ export async function getProgramme(ctx: AuthedContext, id: string): Promise<Prog
 /** For other modules: a programme's name and section, or undefined. */
 export async function programmeBasics(db: DbOrTx, id: string) {
   const row = await repo.findProgramme(db, id);
-  return row ? { id: row.id, name: row.name, shortName: row.shortName, code: row.code, section: row.section as ProgrammeSection, parentId: row.parentId } : undefined;
+  return row
+    ? {
+        id: row.id,
+        name: row.name,
+        shortName: row.shortName,
+        code: row.code,
+        section: row.section as ProgrammeSection,
+        parentId: row.parentId,
+      }
+    : undefined;
 }
 
 /** For other modules: all programmes with the root each belongs to (Bausteine roll up to their programme). */
@@ -132,7 +141,8 @@ export async function createProgramme(
 ) {
   checkVersionInput(input.firstVersion, 'firstVersion.');
   if (await repo.findProgrammeByCode(ctx.tx, input.code)) throw conflict('Dieses Kürzel ist schon vergeben.', { code: 'Schon vergeben' });
-  if (input.parentId && !(await repo.findProgramme(ctx.tx, input.parentId))) throw fieldError('parentId', 'Das übergeordnete Programm gibt es nicht.');
+  if (input.parentId && !(await repo.findProgramme(ctx.tx, input.parentId)))
+    throw fieldError('parentId', 'Das übergeordnete Programm gibt es nicht.');
   const row = await repo.insertProgramme(ctx.tx, {
     code: input.code,
     name: input.name,
@@ -144,7 +154,12 @@ export async function createProgramme(
     passThroughAllowed: input.passThroughAllowed,
   });
   await repo.insertVersion(ctx.tx, row.id, versionValues(input.firstVersion));
-  await ctx.audit.record({ action: 'funding.programme_create', subjectType: 'funding_programme', subjectId: row.id, details: { code: row.code } });
+  await ctx.audit.record({
+    action: 'funding.programme_create',
+    subjectType: 'funding_programme',
+    subjectId: row.id,
+    details: { code: row.code },
+  });
   return getProgramme(ctx, row.id);
 }
 
@@ -152,11 +167,24 @@ export async function updateProgramme(
   ctx: AuthedContext,
   id: string,
   version: number,
-  input: { name?: string; shortName?: string; grantGiver?: string; section?: ProgrammeSection; financingType?: FinancingType; passThroughAllowed?: boolean; active?: boolean },
+  input: {
+    name?: string;
+    shortName?: string;
+    grantGiver?: string;
+    section?: ProgrammeSection;
+    financingType?: FinancingType;
+    passThroughAllowed?: boolean;
+    active?: boolean;
+  },
 ) {
   if (!(await repo.findProgramme(ctx.tx, id))) throw notFound('Förderprogramm nicht gefunden.');
   if (!(await repo.updateProgramme(ctx.tx, id, version, input))) throw versionConflict();
-  await ctx.audit.record({ action: 'funding.programme_update', subjectType: 'funding_programme', subjectId: id, details: { fields: Object.keys(input) } });
+  await ctx.audit.record({
+    action: 'funding.programme_update',
+    subjectType: 'funding_programme',
+    subjectId: id,
+    details: { fields: Object.keys(input) },
+  });
   return getProgramme(ctx, id);
 }
 
@@ -169,7 +197,12 @@ export async function addProgrammeVersion(ctx: AuthedContext, programmeId: strin
   if (previousOpen) await repo.updateVersion(ctx.tx, previousOpen.id, previousOpen.version, { validTo: previousIsoDay(input.validFrom) });
   const row = await repo.insertVersion(ctx.tx, programmeId, versionValues(input));
   if (!row) throw conflict('Für diesen Tag gibt es schon eine Fassung. Bitte diese ändern.', { validFrom: 'Schon vorhanden' });
-  await ctx.audit.record({ action: 'funding.programme_version_add', subjectType: 'funding_programme', subjectId: programmeId, details: { versionId: row.id, validFrom: row.validFrom } });
+  await ctx.audit.record({
+    action: 'funding.programme_version_add',
+    subjectType: 'funding_programme',
+    subjectId: programmeId,
+    details: { versionId: row.id, validFrom: row.validFrom },
+  });
   return getProgramme(ctx, programmeId);
 }
 
@@ -186,7 +219,12 @@ export async function updateProgrammeVersion(ctx: AuthedContext, id: string, ver
   const values: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(input)) if (value !== undefined) values[key] = value;
   if (!(await repo.updateVersion(ctx.tx, id, version, values))) throw versionConflict();
-  await ctx.audit.record({ action: 'funding.programme_version_update', subjectType: 'funding_programme', subjectId: current.programmeId, details: { versionId: id, fields: Object.keys(values) } });
+  await ctx.audit.record({
+    action: 'funding.programme_version_update',
+    subjectType: 'funding_programme',
+    subjectId: current.programmeId,
+    details: { versionId: id, fields: Object.keys(values) },
+  });
   return getProgramme(ctx, current.programmeId);
 }
 

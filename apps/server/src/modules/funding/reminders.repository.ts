@@ -34,10 +34,21 @@ export async function unsafeGrantDeadlines(db: DbOrTx) {
 /** Pass-through agreements of every Kreis whose recipient's report is still missing. */
 export async function unsafeOpenOnwardReports(db: DbOrTx, from: string, to: string) {
   return db
-    .select({ id: fundingOnwardGrants.id, grantId: fundingOnwardGrants.grantId, reportDueDate: fundingOnwardGrants.reportDueDate, organisationId: fundingGrants.organisationId })
+    .select({
+      id: fundingOnwardGrants.id,
+      grantId: fundingOnwardGrants.grantId,
+      reportDueDate: fundingOnwardGrants.reportDueDate,
+      organisationId: fundingGrants.organisationId,
+    })
     .from(fundingOnwardGrants)
     .innerJoin(fundingGrants, eq(fundingGrants.id, fundingOnwardGrants.grantId))
-    .where(and(sql`${fundingOnwardGrants.reportDueDate} BETWEEN ${from} AND ${to}`, sql`${fundingOnwardGrants.reportReceivedDate} IS NULL`, ne(fundingOnwardGrants.checkStatus, 'confirmed')));
+    .where(
+      and(
+        sql`${fundingOnwardGrants.reportDueDate} BETWEEN ${from} AND ${to}`,
+        sql`${fundingOnwardGrants.reportReceivedDate} IS NULL`,
+        ne(fundingOnwardGrants.checkStatus, 'confirmed'),
+      ),
+    );
 }
 
 /** Active users with one of `roles` anywhere in the Kreis that `organisationId` belongs to. */

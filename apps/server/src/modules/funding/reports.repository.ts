@@ -16,9 +16,27 @@ export interface ActivitySpec {
 }
 
 export const ACTIVITY_SPECS: readonly ActivitySpec[] = [
-  { label: 'Neu aufgenommene Fälle im Case Management', table: 'cases', dateColumn: 'opened_at', source: 'Fallbegleitung (KIM)', programmes: ['KIM', 'DURCHSTARTEN'] },
-  { label: 'Beratungskontakte im Case Management', table: 'case_contacts', dateColumn: 'occurred_at', source: 'Fallbegleitung (KIM)', programmes: ['KIM', 'DURCHSTARTEN'] },
-  { label: 'Gemeldete Systembarrieren', table: 'structural_barriers', dateColumn: 'created_at', source: 'Fallbegleitung (KIM)', programmes: ['KIM'] },
+  {
+    label: 'Neu aufgenommene Fälle im Case Management',
+    table: 'cases',
+    dateColumn: 'opened_at',
+    source: 'Fallbegleitung (KIM)',
+    programmes: ['KIM', 'DURCHSTARTEN'],
+  },
+  {
+    label: 'Beratungskontakte im Case Management',
+    table: 'case_contacts',
+    dateColumn: 'occurred_at',
+    source: 'Fallbegleitung (KIM)',
+    programmes: ['KIM', 'DURCHSTARTEN'],
+  },
+  {
+    label: 'Gemeldete Systembarrieren',
+    table: 'structural_barriers',
+    dateColumn: 'created_at',
+    source: 'Fallbegleitung (KIM)',
+    programmes: ['KIM'],
+  },
   {
     label: 'Durchgeführte Sprachmittlereinsätze',
     table: 'interpreter_assignments',
@@ -35,8 +53,20 @@ export const ACTIVITY_SPECS: readonly ActivitySpec[] = [
     source: 'Angebotsverzeichnis',
     programmes: ['KI_GRUND', 'KOMM_AN', 'IFKUF', 'GLA', 'DURCHSTARTEN'],
   },
-  { label: 'Fachveranstaltungen und Qualifizierungen', table: 'events', dateColumn: 'starts_at', source: 'Veranstaltungen', programmes: ['KI_GRUND', 'KIM', 'KOMM_AN', 'IFKUF', 'GLA'] },
-  { label: 'Elterngruppen (Rucksack, Griffbereit)', table: 'parent_groups', dateColumn: 'starts_on', source: 'Elternprogramme (IfKuF)', programmes: ['IFKUF'] },
+  {
+    label: 'Fachveranstaltungen und Qualifizierungen',
+    table: 'events',
+    dateColumn: 'starts_at',
+    source: 'Veranstaltungen',
+    programmes: ['KI_GRUND', 'KIM', 'KOMM_AN', 'IFKUF', 'GLA'],
+  },
+  {
+    label: 'Elterngruppen (Rucksack, Griffbereit)',
+    table: 'parent_groups',
+    dateColumn: 'starts_on',
+    source: 'Elternprogramme (IfKuF)',
+    programmes: ['IFKUF'],
+  },
 ];
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;

@@ -64,7 +64,9 @@ export async function buildReport(ctx: AuthedContext, grantId: string, year: num
       },
     ];
   });
-  const calloffs = (await repo.listCalloffs(ctx.tx, [g.row.id])).filter((c) => c.budgetYear === year && (c.status === 'submitted' || c.status === 'received'));
+  const calloffs = (await repo.listCalloffs(ctx.tx, [g.row.id])).filter(
+    (c) => c.budgetYear === year && (c.status === 'submitted' || c.status === 'received'),
+  );
   const calledOffCents = sumCents(calloffs.map((c) => c.amountCents));
   const onward = (await listOnwardGrantsOf(ctx, [g.row.id])).filter((o) => o.budgetYear === year);
   const stored = await repo.findReport(ctx.tx, g.row.id, year);
@@ -76,7 +78,7 @@ export async function buildReport(ctx: AuthedContext, grantId: string, year: num
     actualCents: sumCents(lines.map((l) => l.actualCents)),
     deviationCents: sumCents(lines.map((l) => l.deviationCents)),
   };
-  const bigDeviations = lines.filter((l) => l.deviationBp === null ? l.actualCents > 0 : Math.abs(l.deviationBp) > DEVIATION_NOTE_BP);
+  const bigDeviations = lines.filter((l) => (l.deviationBp === null ? l.actualCents > 0 : Math.abs(l.deviationBp) > DEVIATION_NOTE_BP));
   const missingReceipts = bookings.filter((b) => !b.receiptNo).length;
   const uncheckedOnward = onward.filter((o) => o.checkStatus !== 'confirmed');
   const checklist: ChecklistItem[] = [
@@ -90,7 +92,9 @@ export async function buildReport(ctx: AuthedContext, grantId: string, year: num
     },
     {
       key: 'commitments',
-      label: openCommitments.length ? `${openCommitments.length} offene Mittelbindung(en) abschließen oder stornieren` : 'Keine offenen Mittelbindungen',
+      label: openCommitments.length
+        ? `${openCommitments.length} offene Mittelbindung(en) abschließen oder stornieren`
+        : 'Keine offenen Mittelbindungen',
       done: openCommitments.length === 0,
       blocking: true,
     },
@@ -121,7 +125,12 @@ export async function buildReport(ctx: AuthedContext, grantId: string, year: num
     },
     ...activity
       .filter((a) => a.gap)
-      .map((a) => ({ key: `activity:${a.label}`, label: `Zahl „${a.label}“ von Hand ergänzen (Modul fehlt)`, done: false, blocking: false })),
+      .map((a) => ({
+        key: `activity:${a.label}`,
+        label: `Zahl „${a.label}“ von Hand ergänzen (Modul fehlt)`,
+        done: false,
+        blocking: false,
+      })),
   ];
   const canWrite = hasPermission(ctx.actor, 'funding.write');
   return {
@@ -169,7 +178,9 @@ export async function updateNarrative(ctx: AuthedContext, grantId: string, year:
   if (report.version !== version) throw versionConflict();
   if (report.status === 'final') throw conflict('Der Verwendungsnachweis ist abgeschlossen und kann nicht mehr geändert werden.');
   const stored = await repo.findReport(ctx.tx, grantId, year);
-  const row = stored ? await repo.updateReport(ctx.tx, stored.report.id, version, { narrative }) : await repo.insertReport(ctx.tx, grantId, year, narrative);
+  const row = stored
+    ? await repo.updateReport(ctx.tx, stored.report.id, version, { narrative })
+    : await repo.insertReport(ctx.tx, grantId, year, narrative);
   if (!row) throw versionConflict();
   const result = await buildReport(ctx, grantId, year);
   await ctx.audit.record({ action: 'funding.report_update', subjectType: 'funding_report', subjectId: row.id, details: { grantId, year } });
@@ -183,12 +194,28 @@ export async function finaliseReport(ctx: AuthedContext, grantId: string, year: 
   if (report.status === 'final') throw conflict('Der Verwendungsnachweis ist bereits abgeschlossen.');
   const missing = report.checklist.filter((c) => c.blocking && !c.done);
   if (missing.length) {
-    throw new AppError(409, 'conflict', `Noch nicht abschließbar: ${missing.map((m) => m.label).join('; ')}.`, Object.fromEntries(missing.map((m) => [m.key, m.label])));
+    throw new AppError(
+      409,
+      'conflict',
+      `Noch nicht abschließbar: ${missing.map((m) => m.label).join('; ')}.`,
+      Object.fromEntries(missing.map((m) => [m.key, m.label])),
+    );
   }
   const stored = await repo.findReport(ctx.tx, grantId, year);
-  const row = stored && (await repo.updateReport(ctx.tx, stored.report.id, version, { status: 'final', finalisedBy: ctx.actor.userId, finalisedAt: new Date() }));
+  const row =
+    stored &&
+    (await repo.updateReport(ctx.tx, stored.report.id, version, {
+      status: 'final',
+      finalisedBy: ctx.actor.userId,
+      finalisedAt: new Date(),
+    }));
   if (!row) throw versionConflict();
   const result = await buildReport(ctx, grantId, year);
-  await ctx.audit.record({ action: 'funding.report_finalise', subjectType: 'funding_report', subjectId: row.id, details: { grantId, year } });
+  await ctx.audit.record({
+    action: 'funding.report_finalise',
+    subjectType: 'funding_report',
+    subjectId: row.id,
+    details: { grantId, year },
+  });
   return result;
 }

@@ -118,7 +118,8 @@ export const SEED_004_GRANTS: readonly Seed004Grant[] = [
     useByDate: '2021-11-30',
     reportDueDate: '2022-03-31',
     calloffDates: [],
-    conditions: 'Verwendung für Integrationsmaßnahmen, insbesondere das KIM; keine Doppelförderung. Bewirtschaftung im Produkt Allgemeine Finanzwirtschaft.',
+    conditions:
+      'Verwendung für Integrationsmaßnahmen, insbesondere das KIM; keine Doppelförderung. Bewirtschaftung im Produkt Allgemeine Finanzwirtschaft.',
     positions: { 2021: { material: 1_900_000 } },
   },
   {
@@ -145,6 +146,10 @@ export const SEED_004_TOTALS = {
 /** Positions in cents, in the shape the API takes. */
 export function seed004Positions(grant: Seed004Grant) {
   return Object.entries(grant.positions).flatMap(([year, byCategory]) =>
-    Object.entries(byCategory).map(([category, euros]) => ({ budgetYear: Number(year), category: category as PositionCategory, amountCents: euros! * 100 })),
+    Object.entries(byCategory).map(([category, euros]) => ({
+      budgetYear: Number(year),
+      category: category as PositionCategory,
+      amountCents: euros! * 100,
+    })),
   );
 }

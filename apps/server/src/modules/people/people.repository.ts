@@ -228,3 +228,9 @@ export async function accessLogForPerson(
     ORDER BY a.seq`);
   return result.rows;
 }
+
+/** Many persons at once (demo data, benchmarks, imports): one multi-row INSERT per call. */
+export async function bulkInsertPersons(db: DbOrTx, rows: PersonInsert[]): Promise<{ id: string }[]> {
+  if (!rows.length) return [];
+  return db.insert(persons).values(rows).returning({ id: persons.id });
+}

@@ -28,7 +28,12 @@ export function occupiedMonths(year: number, occupancies: readonly OccupancyTerm
  * Employer cost of a post per month: each holder costs the pay grade's annual cost × their FTE, spread evenly over
  * the year, for the months they hold the post. Seconded teachers cost the Kreis nothing.
  */
-export function monthlyCost(year: number, kreisCost: boolean, payGradeAnnualCents: number | null, occupancies: readonly OccupancyTerm[]): number[] {
+export function monthlyCost(
+  year: number,
+  kreisCost: boolean,
+  payGradeAnnualCents: number | null,
+  occupancies: readonly OccupancyTerm[],
+): number[] {
   const months = ZERO12();
   if (!kreisCost || payGradeAnnualCents === null) return months;
   for (const o of occupancies) {

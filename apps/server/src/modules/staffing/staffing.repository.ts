@@ -80,7 +80,11 @@ export async function postNumberTaken(db: DbOrTx, postNumber: string, exceptId?:
 
 export async function listFundings(db: DbOrTx, postIds: string[]) {
   if (postIds.length === 0) return [];
-  return db.select().from(staffingPostFundings).where(inArray(staffingPostFundings.postId, postIds)).orderBy(asc(staffingPostFundings.validFrom));
+  return db
+    .select()
+    .from(staffingPostFundings)
+    .where(inArray(staffingPostFundings.postId, postIds))
+    .orderBy(asc(staffingPostFundings.validFrom));
 }
 
 export async function insertFunding(db: DbOrTx, values: Mutable<typeof staffingPostFundings.$inferInsert>) {
@@ -110,7 +114,11 @@ export async function updateFunding(db: DbOrTx, id: string, version: number, val
 
 export async function listOccupancies(db: DbOrTx, postIds: string[]) {
   if (postIds.length === 0) return [];
-  return db.select().from(staffingOccupancies).where(inArray(staffingOccupancies.postId, postIds)).orderBy(asc(staffingOccupancies.contractStart));
+  return db
+    .select()
+    .from(staffingOccupancies)
+    .where(inArray(staffingOccupancies.postId, postIds))
+    .orderBy(asc(staffingOccupancies.contractStart));
 }
 
 export async function insertOccupancy(db: DbOrTx, values: Mutable<typeof staffingOccupancies.$inferInsert>) {

@@ -90,5 +90,8 @@ export const staffingPayGradeCosts = pgTable(
     version: integer('version').notNull().default(1),
     updatedAt: updated(),
   },
-  (t) => [uniqueIndex('staffing_pay_grade_costs_uq').on(t.year, t.payGrade), check('staffing_pay_grade_costs_ck', sql`${t.annualCostCents} >= 0`)],
+  (t) => [
+    uniqueIndex('staffing_pay_grade_costs_uq').on(t.year, t.payGrade),
+    check('staffing_pay_grade_costs_ck', sql`${t.annualCostCents} >= 0`),
+  ],
 );

@@ -40,28 +40,219 @@ function demoPosts(today: string): DemoPost[] {
     { name, from: '2023-01-01', to: yearEnd },
   ];
   const posts: DemoPost[] = [
-    { number: 'KI-01', title: 'Leitung Kommunales Integrationszentrum', type: 'coordination', fte: 1000, grade: 'EG 13', org: ki, funding: { code: 'KI_GRUND', fte: 1000, from: '2015-01-01' }, holders: [{ name: 'Dr. Miriam Lorenz', from: '2015-01-01', to: null }] },
-    { number: 'KI-02', title: 'Sozialpädagogik – Integration durch Bildung', type: 'social_work', fte: 1000, grade: 'S 12', org: ki, funding: { code: 'KI_GRUND', fte: 1000, from: '2015-01-01' }, holders: [{ name: 'Anna Becker', from: '2015-03-01', to: null }] },
-    { number: 'KI-03', title: 'Sozialpädagogik – Integration als Querschnittsaufgabe', type: 'social_work', fte: 1000, grade: 'S 12', org: ki, funding: { code: 'KI_GRUND', fte: 1000, from: '2015-01-01' }, holders: [{ name: 'Murat Yılmaz', from: '2016-01-01', to: null }] },
-    { number: 'KI-04', title: 'Bürokraft/Assistenz', type: 'assistant', fte: 500, grade: 'EG 6', org: ki, funding: { code: 'KI_GRUND', fte: 500, from: '2015-01-01' }, holders: [{ name: 'Petra Schulz', from: '2015-01-01', to: null }] },
-    { number: 'KI-L1', title: 'Lehrkraft (abgeordnet) – Seiteneinsteigerberatung', type: 'teacher', fte: 1000, grade: 'A 13', org: ki, holders: [{ name: 'Stefan Krämer', from: '2019-08-01', to: null }] },
-    { number: 'KI-L2', title: 'Lehrkraft (abgeordnet) – Rucksack Schule', type: 'teacher', fte: 1000, grade: 'A 13', org: ki, holders: [{ name: 'Fatma Arslan', from: '2020-08-01', to: null }] },
-    { number: 'SMP-01', title: 'Koordination Sprachmittlerpool', type: 'coordination', fte: 500, grade: 'EG 9c', org: (t) => t.orgs.sprachmittlerpool!.id, holders: [{ name: 'Olena Kravets', from: '2019-04-01', to: null }] },
-    { number: 'KIM-K1', title: 'KIM-Koordination (Baustein 1) – Lenkungsgruppe', type: 'coordination', fte: 1000, grade: 'EG 11', org: kim, funding: { code: 'KIM_B1', fte: 1000, from: '2020-07-01' }, holders: kimTerm('Sophie Brandt') },
-    { number: 'KIM-K2', title: 'KIM-Koordination (Baustein 1) – Arbeitsgruppen', type: 'coordination', fte: 1000, grade: 'EG 11', org: kim, funding: { code: 'KIM_B1', fte: 1000, from: '2020-07-01' }, holders: kimTerm('Jan Hoffmann') },
-    { number: 'KIM-K3', title: 'KIM-Koordination (Baustein 1) – Fachaufsicht Case Management', type: 'coordination', fte: 1000, grade: 'EG 11', org: kim, funding: { code: 'KIM_B1', fte: 1000, from: '2020-07-01' }, holders: kimTerm('Aylin Kaya') },
-    { number: 'KIM-K4', title: 'KIM-Koordination (Baustein 1) – Monitoring', type: 'coordination', fte: 500, grade: 'EG 11', org: kim, funding: { code: 'KIM_B1', fte: 500, from: '2020-07-01' }, holders: [{ name: 'Lena Wagner', from: '2020-07-01', to: '2022-12-31' }, { name: 'Lena Wagner', from: '2023-01-01', to: addMonthsIso(today, 5) }] },
-    { number: 'KIM-VA', title: 'Verwaltungsassistenz KIM', type: 'assistant', fte: 500, grade: 'EG 6', org: kim, funding: { code: 'KIM_B1_VA', fte: 500, from: '2020-07-01' }, holders: kimTerm('Monika Richter') },
-    { number: 'KIM-ABH1', title: 'Ausländerbehörde – Bleiberecht (§§ 25a, 25b AufenthG)', type: 'administration', fte: 1000, grade: 'EG 9c', org: (t) => t.orgs.abh!.id, funding: { code: 'KIM_B3', fte: 1000, from: '2020-07-01' }, holders: kimTerm('Markus Klein') },
-    { number: 'KIM-ABH2', title: 'Einbürgerungsbehörde – Einbürgerung', type: 'administration', fte: 1000, grade: 'EG 9c', org: (t) => t.orgs.abh!.id, funding: { code: 'KIM_B3', fte: 1000, from: '2020-07-01' }, holders: kimTerm('Elif Şahin') },
-    { number: 'KA-01', title: 'KOMM-AN NRW – Ehrenamtskoordination', type: 'social_work', fte: 1000, grade: 'S 12', org: ki, funding: { code: 'KOMM_AN_I', fte: 1000, from: '2016-01-01' }, holders: [{ name: 'Tobias Neumann', from: '2016-04-01', to: null }] },
-    { number: 'KA-02', title: 'KOMM-AN NRW – Weiterleitungen und Beratung von Initiativen', type: 'social_work', fte: 1000, grade: 'S 12', org: ki, funding: { code: 'KOMM_AN_I', fte: 1000, from: '2016-01-01' }, holders: [{ name: 'Hanna Schmitz', from: '2017-01-01', to: null }] },
-    { number: 'IF-01', title: 'Koordination Rucksack und Griffbereit', type: 'social_work', fte: 500, grade: 'S 12', org: ki, funding: { code: 'IFKUF', fte: 500, from: '2018-01-01', flatRate: 5_000_000 }, holders: [{ name: 'Sara Haddad', from: '2018-02-01', to: null }] },
-    { number: 'DS-01', title: 'Durchstarten – Coaching (F1)', type: 'social_work', fte: 1000, grade: 'S 12', org: ki, funding: { code: 'DURCHSTARTEN_F1', fte: 1000, from: '2020-04-01', to: '2023-06-30', flatRate: 5_860_000 }, holders: [{ name: 'Daniel Okafor', from: '2020-04-01', to: '2023-06-30' }] },
-    { number: 'DS-02', title: 'Durchstarten – Coaching (F1)', type: 'social_work', fte: 1000, grade: 'S 12', org: ki, funding: { code: 'DURCHSTARTEN_F1', fte: 1000, from: '2020-04-01', to: '2023-06-30', flatRate: 5_860_000 }, holders: [{ name: 'Mira Popescu', from: '2020-04-01', to: '2023-06-30' }] },
-    { number: 'GLA-01', title: 'Guter Lebensabend NRW – kultursensible Altenhilfe', type: 'social_work', fte: 1000, grade: 'S 15', org: ki, funding: { code: 'GLA', fte: 1000, from: '2021-01-01', to: '2023-12-31', flatRate: 7_500_000 }, holders: [{ name: 'Hülya Demir', from: '2021-01-01', to: '2023-12-31' }] },
+    {
+      number: 'KI-01',
+      title: 'Leitung Kommunales Integrationszentrum',
+      type: 'coordination',
+      fte: 1000,
+      grade: 'EG 13',
+      org: ki,
+      funding: { code: 'KI_GRUND', fte: 1000, from: '2015-01-01' },
+      holders: [{ name: 'Dr. Miriam Lorenz', from: '2015-01-01', to: null }],
+    },
+    {
+      number: 'KI-02',
+      title: 'Sozialpädagogik – Integration durch Bildung',
+      type: 'social_work',
+      fte: 1000,
+      grade: 'S 12',
+      org: ki,
+      funding: { code: 'KI_GRUND', fte: 1000, from: '2015-01-01' },
+      holders: [{ name: 'Anna Becker', from: '2015-03-01', to: null }],
+    },
+    {
+      number: 'KI-03',
+      title: 'Sozialpädagogik – Integration als Querschnittsaufgabe',
+      type: 'social_work',
+      fte: 1000,
+      grade: 'S 12',
+      org: ki,
+      funding: { code: 'KI_GRUND', fte: 1000, from: '2015-01-01' },
+      holders: [{ name: 'Murat Yılmaz', from: '2016-01-01', to: null }],
+    },
+    {
+      number: 'KI-04',
+      title: 'Bürokraft/Assistenz',
+      type: 'assistant',
+      fte: 500,
+      grade: 'EG 6',
+      org: ki,
+      funding: { code: 'KI_GRUND', fte: 500, from: '2015-01-01' },
+      holders: [{ name: 'Petra Schulz', from: '2015-01-01', to: null }],
+    },
+    {
+      number: 'KI-L1',
+      title: 'Lehrkraft (abgeordnet) – Seiteneinsteigerberatung',
+      type: 'teacher',
+      fte: 1000,
+      grade: 'A 13',
+      org: ki,
+      holders: [{ name: 'Stefan Krämer', from: '2019-08-01', to: null }],
+    },
+    {
+      number: 'KI-L2',
+      title: 'Lehrkraft (abgeordnet) – Rucksack Schule',
+      type: 'teacher',
+      fte: 1000,
+      grade: 'A 13',
+      org: ki,
+      holders: [{ name: 'Fatma Arslan', from: '2020-08-01', to: null }],
+    },
+    {
+      number: 'SMP-01',
+      title: 'Koordination Sprachmittlerpool',
+      type: 'coordination',
+      fte: 500,
+      grade: 'EG 9c',
+      org: (t) => t.orgs.sprachmittlerpool!.id,
+      holders: [{ name: 'Olena Kravets', from: '2019-04-01', to: null }],
+    },
+    {
+      number: 'KIM-K1',
+      title: 'KIM-Koordination (Baustein 1) – Lenkungsgruppe',
+      type: 'coordination',
+      fte: 1000,
+      grade: 'EG 11',
+      org: kim,
+      funding: { code: 'KIM_B1', fte: 1000, from: '2020-07-01' },
+      holders: kimTerm('Sophie Brandt'),
+    },
+    {
+      number: 'KIM-K2',
+      title: 'KIM-Koordination (Baustein 1) – Arbeitsgruppen',
+      type: 'coordination',
+      fte: 1000,
+      grade: 'EG 11',
+      org: kim,
+      funding: { code: 'KIM_B1', fte: 1000, from: '2020-07-01' },
+      holders: kimTerm('Jan Hoffmann'),
+    },
+    {
+      number: 'KIM-K3',
+      title: 'KIM-Koordination (Baustein 1) – Fachaufsicht Case Management',
+      type: 'coordination',
+      fte: 1000,
+      grade: 'EG 11',
+      org: kim,
+      funding: { code: 'KIM_B1', fte: 1000, from: '2020-07-01' },
+      holders: kimTerm('Aylin Kaya'),
+    },
+    {
+      number: 'KIM-K4',
+      title: 'KIM-Koordination (Baustein 1) – Monitoring',
+      type: 'coordination',
+      fte: 500,
+      grade: 'EG 11',
+      org: kim,
+      funding: { code: 'KIM_B1', fte: 500, from: '2020-07-01' },
+      holders: [
+        { name: 'Lena Wagner', from: '2020-07-01', to: '2022-12-31' },
+        { name: 'Lena Wagner', from: '2023-01-01', to: addMonthsIso(today, 5) },
+      ],
+    },
+    {
+      number: 'KIM-VA',
+      title: 'Verwaltungsassistenz KIM',
+      type: 'assistant',
+      fte: 500,
+      grade: 'EG 6',
+      org: kim,
+      funding: { code: 'KIM_B1_VA', fte: 500, from: '2020-07-01' },
+      holders: kimTerm('Monika Richter'),
+    },
+    {
+      number: 'KIM-ABH1',
+      title: 'Ausländerbehörde – Bleiberecht (§§ 25a, 25b AufenthG)',
+      type: 'administration',
+      fte: 1000,
+      grade: 'EG 9c',
+      org: (t) => t.orgs.abh!.id,
+      funding: { code: 'KIM_B3', fte: 1000, from: '2020-07-01' },
+      holders: kimTerm('Markus Klein'),
+    },
+    {
+      number: 'KIM-ABH2',
+      title: 'Einbürgerungsbehörde – Einbürgerung',
+      type: 'administration',
+      fte: 1000,
+      grade: 'EG 9c',
+      org: (t) => t.orgs.abh!.id,
+      funding: { code: 'KIM_B3', fte: 1000, from: '2020-07-01' },
+      holders: kimTerm('Elif Şahin'),
+    },
+    {
+      number: 'KA-01',
+      title: 'KOMM-AN NRW – Ehrenamtskoordination',
+      type: 'social_work',
+      fte: 1000,
+      grade: 'S 12',
+      org: ki,
+      funding: { code: 'KOMM_AN_I', fte: 1000, from: '2016-01-01' },
+      holders: [{ name: 'Tobias Neumann', from: '2016-04-01', to: null }],
+    },
+    {
+      number: 'KA-02',
+      title: 'KOMM-AN NRW – Weiterleitungen und Beratung von Initiativen',
+      type: 'social_work',
+      fte: 1000,
+      grade: 'S 12',
+      org: ki,
+      funding: { code: 'KOMM_AN_I', fte: 1000, from: '2016-01-01' },
+      holders: [{ name: 'Hanna Schmitz', from: '2017-01-01', to: null }],
+    },
+    {
+      number: 'IF-01',
+      title: 'Koordination Rucksack und Griffbereit',
+      type: 'social_work',
+      fte: 500,
+      grade: 'S 12',
+      org: ki,
+      funding: { code: 'IFKUF', fte: 500, from: '2018-01-01', flatRate: 5_000_000 },
+      holders: [{ name: 'Sara Haddad', from: '2018-02-01', to: null }],
+    },
+    {
+      number: 'DS-01',
+      title: 'Durchstarten – Coaching (F1)',
+      type: 'social_work',
+      fte: 1000,
+      grade: 'S 12',
+      org: ki,
+      funding: { code: 'DURCHSTARTEN_F1', fte: 1000, from: '2020-04-01', to: '2023-06-30', flatRate: 5_860_000 },
+      holders: [{ name: 'Daniel Okafor', from: '2020-04-01', to: '2023-06-30' }],
+    },
+    {
+      number: 'DS-02',
+      title: 'Durchstarten – Coaching (F1)',
+      type: 'social_work',
+      fte: 1000,
+      grade: 'S 12',
+      org: ki,
+      funding: { code: 'DURCHSTARTEN_F1', fte: 1000, from: '2020-04-01', to: '2023-06-30', flatRate: 5_860_000 },
+      holders: [{ name: 'Mira Popescu', from: '2020-04-01', to: '2023-06-30' }],
+    },
+    {
+      number: 'GLA-01',
+      title: 'Guter Lebensabend NRW – kultursensible Altenhilfe',
+      type: 'social_work',
+      fte: 1000,
+      grade: 'S 15',
+      org: ki,
+      funding: { code: 'GLA', fte: 1000, from: '2021-01-01', to: '2023-12-31', flatRate: 7_500_000 },
+      holders: [{ name: 'Hülya Demir', from: '2021-01-01', to: '2023-12-31' }],
+    },
   ];
-  const cmNames = ['Kemal Aydın', 'Julia Meyer', 'Amina Rahimi', 'Felix Braun', 'Nadia Haddad', 'Lukas Schäfer', 'Irina Volkova', 'Thomas Lang', 'Zeynep Aksoy', 'Ben Fischer'];
+  const cmNames = [
+    'Kemal Aydın',
+    'Julia Meyer',
+    'Amina Rahimi',
+    'Felix Braun',
+    'Nadia Haddad',
+    'Lukas Schäfer',
+    'Irina Volkova',
+    'Thomas Lang',
+    'Zeynep Aksoy',
+    'Ben Fischer',
+  ];
   cmNames.forEach((name, i) => {
     const n = String(i + 1).padStart(2, '0');
     const org = i < 3 ? (t: KreisTree) => t.orgs.kimTroisdorf!.id : i < 6 ? (t: KreisTree) => t.orgs.kimSiegburg!.id : kim;
@@ -74,7 +265,16 @@ function demoPosts(today: string): DemoPost[] {
             { name: 'Carla Nowak', from: '2023-01-01', to: `${today.slice(0, 4)}-12-31` },
           ]
         : kimTerm(name);
-    posts.push({ number: `KIM-CM${n}`, title: 'Case Management (KIM Baustein 2)', type: 'case_management', fte: 1000, grade: 'S 12', org, funding: { code: 'KIM_B2', fte: 1000, from: '2020-07-01' }, holders });
+    posts.push({
+      number: `KIM-CM${n}`,
+      title: 'Case Management (KIM Baustein 2)',
+      type: 'case_management',
+      fte: 1000,
+      grade: 'S 12',
+      org,
+      funding: { code: 'KIM_B2', fte: 1000, from: '2020-07-01' },
+      holders,
+    });
   });
   return posts;
 }
@@ -95,12 +295,29 @@ function payGradeCosts(): { year: number; payGrade: string; annualCostCents: num
 export async function seedStaffingDemo(db: Db, tree: KreisTree): Promise<void> {
   for (const row of payGradeCosts()) await repo.insertPayGradeCost(db, row);
   for (const p of demoPosts(isoDateInBerlin())) {
-    const post = await repo.insertPost(db, { organisationId: p.org(tree), postNumber: p.number, title: p.title, postType: p.type, fteMilli: p.fte, payGrade: p.grade, notes: '' });
+    const post = await repo.insertPost(db, {
+      organisationId: p.org(tree),
+      postNumber: p.number,
+      title: p.title,
+      postType: p.type,
+      fteMilli: p.fte,
+      payGrade: p.grade,
+      notes: '',
+    });
     if (p.funding) {
       const programmeId = await programmeIdByCode(db, p.funding.code);
-      const flatRate = p.funding.flatRate ?? (p.funding.code === 'KI_GRUND' ? 5_000_000 : p.funding.code === 'KIM_B1_VA' ? 4_500_000 : 5_700_000);
-      await repo.insertFunding(db, { postId: post.id, programmeId, fteMilli: p.funding.fte, flatRatePerFteCents: flatRate, validFrom: p.funding.from, validTo: p.funding.to ?? null });
+      const flatRate =
+        p.funding.flatRate ?? (p.funding.code === 'KI_GRUND' ? 5_000_000 : p.funding.code === 'KIM_B1_VA' ? 4_500_000 : 5_700_000);
+      await repo.insertFunding(db, {
+        postId: post.id,
+        programmeId,
+        fteMilli: p.funding.fte,
+        flatRatePerFteCents: flatRate,
+        validFrom: p.funding.from,
+        validTo: p.funding.to ?? null,
+      });
     }
-    for (const h of p.holders) await repo.insertOccupancy(db, { postId: post.id, holderName: h.name, fteMilli: p.fte, contractStart: h.from, contractEnd: h.to });
+    for (const h of p.holders)
+      await repo.insertOccupancy(db, { postId: post.id, holderName: h.name, fteMilli: p.fte, contractStart: h.from, contractEnd: h.to });
   }
 }

@@ -33,7 +33,11 @@ interface LoadedPosts {
   programmes: Awaited<ReturnType<typeof programmeTree>>;
 }
 
-async function loadPosts(ctx: AuthedContext, year: number, filter: { organisationId?: string; postIds?: string[] } = {}): Promise<LoadedPosts> {
+async function loadPosts(
+  ctx: AuthedContext,
+  year: number,
+  filter: { organisationId?: string; postIds?: string[] } = {},
+): Promise<LoadedPosts> {
   const rows = await repo.listPosts(ctx.tx, ctx.actor, filter);
   const ids = rows.map((r) => r.post.id);
   const [fundings, occupancies, costRows, programmes] = await Promise.all([
@@ -46,14 +50,23 @@ async function loadPosts(ctx: AuthedContext, year: number, filter: { organisatio
 }
 
 function fundingTerm(f: repo.PostFundingRow): FundingTerm {
-  return { id: f.id, programmeId: f.programmeId, fteMilli: f.fteMilli, flatRatePerFteCents: f.flatRatePerFteCents, validFrom: f.validFrom, validTo: f.validTo };
+  return {
+    id: f.id,
+    programmeId: f.programmeId,
+    fteMilli: f.fteMilli,
+    flatRatePerFteCents: f.flatRatePerFteCents,
+    validFrom: f.validFrom,
+    validTo: f.validTo,
+  };
 }
 
 /** The contract alert of a post: the last contract without a successor, 6 and 3 months ahead or recently ended. */
 function postAlert(occupancies: repo.OccupancyRow[], today: string): { level: ContractAlertLevel; occupancy: repo.OccupancyRow } | null {
   const withEnd = occupancies.filter((o) => o.contractEnd !== null);
   for (const o of withEnd.sort((a, b) => b.contractEnd!.localeCompare(a.contractEnd!))) {
-    const successor = occupancies.some((x) => x.id !== o.id && x.contractStart > o.contractEnd! && (x.contractEnd === null || x.contractEnd >= today));
+    const successor = occupancies.some(
+      (x) => x.id !== o.id && x.contractStart > o.contractEnd! && (x.contractEnd === null || x.contractEnd >= today),
+    );
     if (successor) continue;
     const level = contractAlertLevel(o.contractEnd, today);
     if (!level) continue;
@@ -98,18 +111,16 @@ function presentPost(ctx: AuthedContext, loaded: LoadedPosts, row: PostListRow, 
         version: f.version,
       };
     }),
-    occupancies: occupancies.map(
-      (o): Occupancy => ({
-        id: o.id,
-        holderName: o.holderName,
-        fteMilli: o.fteMilli,
-        contractStart: o.contractStart,
-        contractEnd: o.contractEnd,
-        fixedTerm: o.contractEnd !== null,
-        alert: alert?.occupancy.id === o.id ? alert.level : null,
-        version: o.version,
-      }),
-    ),
+    occupancies: occupancies.map((o): Occupancy => ({
+      id: o.id,
+      holderName: o.holderName,
+      fteMilli: o.fteMilli,
+      contractStart: o.contractStart,
+      contractEnd: o.contractEnd,
+      fixedTerm: o.contractEnd !== null,
+      alert: alert?.occupancy.id === o.id ? alert.level : null,
+      version: o.version,
+    })),
     vacancies: vacancies(occupancies, `${year}-01-01`, `${year}-12-31`),
     figures: {
       year,
@@ -159,13 +170,28 @@ export async function getPost(ctx: AuthedContext, id: string, year?: number) {
 
 export async function createPost(
   ctx: AuthedContext,
-  input: { organisationId: string; postNumber: string; title: string; postType: PostType; fteMilli: number; payGrade: string; notes?: string },
+  input: {
+    organisationId: string;
+    postNumber: string;
+    title: string;
+    postType: PostType;
+    fteMilli: number;
+    payGrade: string;
+    notes?: string;
+  },
 ) {
-  if (!(await repo.organisationInTenant(ctx.tx, ctx.actor, input.organisationId))) throw fieldError('organisationId', 'Diese Organisation gibt es in Ihrem Kreis nicht.');
-  if (await repo.postNumberTaken(ctx.tx, input.postNumber)) throw conflict('Diese Stellennummer ist schon vergeben.', { postNumber: 'Schon vergeben' });
+  if (!(await repo.organisationInTenant(ctx.tx, ctx.actor, input.organisationId)))
+    throw fieldError('organisationId', 'Diese Organisation gibt es in Ihrem Kreis nicht.');
+  if (await repo.postNumberTaken(ctx.tx, input.postNumber))
+    throw conflict('Diese Stellennummer ist schon vergeben.', { postNumber: 'Schon vergeben' });
   const row = await repo.insertPost(ctx.tx, { ...input, notes: input.notes ?? '' });
   const post = await postById(ctx, row.id);
-  await ctx.audit.record({ action: 'staffing.post_create', subjectType: 'staffing_post', subjectId: row.id, details: { postType: row.postType, fteMilli: row.fteMilli } });
+  await ctx.audit.record({
+    action: 'staffing.post_create',
+    subjectType: 'staffing_post',
+    subjectId: row.id,
+    details: { postType: row.postType, fteMilli: row.fteMilli },
+  });
   return post;
 }
 
@@ -173,36 +199,61 @@ export async function updatePost(
   ctx: AuthedContext,
   id: string,
   version: number,
-  input: { organisationId?: string; postNumber?: string; title?: string; postType?: PostType; fteMilli?: number; payGrade?: string; notes?: string; active?: boolean },
+  input: {
+    organisationId?: string;
+    postNumber?: string;
+    title?: string;
+    postType?: PostType;
+    fteMilli?: number;
+    payGrade?: string;
+    notes?: string;
+    active?: boolean;
+  },
 ) {
   const current = await repo.findPost(ctx.tx, ctx.actor, id);
   if (!current) throw notFound('Stelle nicht gefunden.');
   if (input.organisationId && !(await repo.organisationInTenant(ctx.tx, ctx.actor, input.organisationId))) {
     throw fieldError('organisationId', 'Diese Organisation gibt es in Ihrem Kreis nicht.');
   }
-  if (input.postNumber && (await repo.postNumberTaken(ctx.tx, input.postNumber, id))) throw conflict('Diese Stellennummer ist schon vergeben.', { postNumber: 'Schon vergeben' });
+  if (input.postNumber && (await repo.postNumberTaken(ctx.tx, input.postNumber, id)))
+    throw conflict('Diese Stellennummer ist schon vergeben.', { postNumber: 'Schon vergeben' });
   if (input.fteMilli !== undefined) {
     const ids = [id];
     const maxFunded = Math.max(0, ...(await repo.listFundings(ctx.tx, ids)).map((f) => f.fteMilli));
     const maxHeld = Math.max(0, ...(await repo.listOccupancies(ctx.tx, ids)).map((o) => o.fteMilli));
     if (input.fteMilli < Math.max(maxFunded, maxHeld)) {
-      throw fieldError('fteMilli', `Die Stelle ist mit ${formatFte(Math.max(maxFunded, maxHeld))} VZÄ besetzt oder gefördert; kleiner geht es nicht.`);
+      throw fieldError(
+        'fteMilli',
+        `Die Stelle ist mit ${formatFte(Math.max(maxFunded, maxHeld))} VZÄ besetzt oder gefördert; kleiner geht es nicht.`,
+      );
     }
   }
   const values: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(input)) if (v !== undefined) values[k] = v;
   if (!(await repo.updatePost(ctx.tx, id, version, values))) throw versionConflict();
   const post = await postById(ctx, id);
-  await ctx.audit.record({ action: 'staffing.post_update', subjectType: 'staffing_post', subjectId: id, details: { fields: Object.keys(values) } });
+  await ctx.audit.record({
+    action: 'staffing.post_update',
+    subjectType: 'staffing_post',
+    subjectId: id,
+    details: { fields: Object.keys(values) },
+  });
   return post;
 }
 
 // ── funding assignments ──
 
-async function checkFundingFits(ctx: AuthedContext, post: repo.PostRow, term: { fteMilli: number; validFrom: string; validTo: string | null }, exceptId?: string) {
+async function checkFundingFits(
+  ctx: AuthedContext,
+  post: repo.PostRow,
+  term: { fteMilli: number; validFrom: string; validTo: string | null },
+  exceptId?: string,
+) {
   if (term.validTo !== null && term.validTo < term.validFrom) throw fieldError('validTo', 'Das Ende liegt vor dem Beginn.');
   if (term.fteMilli > post.fteMilli) throw fieldError('fteMilli', `Die Stelle hat nur ${formatFte(post.fteMilli)} VZÄ.`);
-  const others = (await repo.listFundings(ctx.tx, [post.id])).filter((f) => f.id !== exceptId && overlaps(f.validFrom, f.validTo, term.validFrom, term.validTo));
+  const others = (await repo.listFundings(ctx.tx, [post.id])).filter(
+    (f) => f.id !== exceptId && overlaps(f.validFrom, f.validTo, term.validFrom, term.validTo),
+  );
   const funded = sumCents(others.map((f) => f.fteMilli));
   if (funded + term.fteMilli > post.fteMilli) {
     throw fieldError('fteMilli', `In diesem Zeitraum sind schon ${formatFte(funded)} von ${formatFte(post.fteMilli)} VZÄ gefördert.`);
@@ -219,7 +270,11 @@ export async function addFunding(
   const programme = await programmeBasics(ctx.tx, input.programmeId);
   if (!programme) throw fieldError('programmeId', 'Dieses Förderprogramm gibt es nicht.');
   const flatRate = input.flatRatePerFteCents ?? (await flatRateOn(ctx.tx, programme.id, input.validFrom));
-  if (flatRate === null) throw fieldError('flatRatePerFteCents', `„${programme.shortName}“ hat am ${input.validFrom} keine Pauschale je VZÄ; bitte den Betrag angeben.`);
+  if (flatRate === null)
+    throw fieldError(
+      'flatRatePerFteCents',
+      `„${programme.shortName}“ hat am ${input.validFrom} keine Pauschale je VZÄ; bitte den Betrag angeben.`,
+    );
   const term = { fteMilli: input.fteMilli, validFrom: input.validFrom, validTo: input.validTo ?? null };
   await checkFundingFits(ctx, current.post, term);
   const row = await repo.insertFunding(ctx.tx, { postId, programmeId: programme.id, flatRatePerFteCents: flatRate, ...term });
@@ -228,7 +283,12 @@ export async function addFunding(
     action: 'staffing.funding_add',
     subjectType: 'staffing_post',
     subjectId: postId,
-    details: { fundingId: row.id, programme: programme.code, fteMilli: row.fteMilli, annualFundingCents: prorateByFte(flatRate, row.fteMilli) },
+    details: {
+      fundingId: row.id,
+      programme: programme.code,
+      fteMilli: row.fteMilli,
+      annualFundingCents: prorateByFte(flatRate, row.fteMilli),
+    },
   });
   return post;
 }
@@ -248,16 +308,33 @@ export async function updateFunding(
     validTo: input.validTo === undefined ? current.validTo : input.validTo,
   };
   await checkFundingFits(ctx, post, term, id);
-  if (!(await repo.updateFunding(ctx.tx, id, version, { ...term, flatRatePerFteCents: input.flatRatePerFteCents ?? current.flatRatePerFteCents }))) throw versionConflict();
+  if (
+    !(await repo.updateFunding(ctx.tx, id, version, {
+      ...term,
+      flatRatePerFteCents: input.flatRatePerFteCents ?? current.flatRatePerFteCents,
+    }))
+  )
+    throw versionConflict();
   const result = await postById(ctx, current.postId);
-  await ctx.audit.record({ action: 'staffing.funding_update', subjectType: 'staffing_post', subjectId: current.postId, details: { fundingId: id, fields: Object.keys(input) } });
+  await ctx.audit.record({
+    action: 'staffing.funding_update',
+    subjectType: 'staffing_post',
+    subjectId: current.postId,
+    details: { fundingId: id, fields: Object.keys(input) },
+  });
   return result;
 }
 
 // ── holders and contracts ──
 
-async function checkOccupancyFits(ctx: AuthedContext, post: repo.PostRow, term: { fteMilli: number; contractStart: string; contractEnd: string | null }, exceptId?: string) {
-  if (term.contractEnd !== null && term.contractEnd < term.contractStart) throw fieldError('contractEnd', 'Das Vertragsende liegt vor dem Vertragsbeginn.');
+async function checkOccupancyFits(
+  ctx: AuthedContext,
+  post: repo.PostRow,
+  term: { fteMilli: number; contractStart: string; contractEnd: string | null },
+  exceptId?: string,
+) {
+  if (term.contractEnd !== null && term.contractEnd < term.contractStart)
+    throw fieldError('contractEnd', 'Das Vertragsende liegt vor dem Vertragsbeginn.');
   if (term.fteMilli > post.fteMilli) throw fieldError('fteMilli', `Die Stelle hat nur ${formatFte(post.fteMilli)} VZÄ.`);
   const others = (await repo.listOccupancies(ctx.tx, [post.id])).filter(
     (o) => o.id !== exceptId && overlaps(o.contractStart, o.contractEnd, term.contractStart, term.contractEnd),
@@ -268,14 +345,23 @@ async function checkOccupancyFits(ctx: AuthedContext, post: repo.PostRow, term: 
   }
 }
 
-export async function addOccupancy(ctx: AuthedContext, postId: string, input: { holderName: string; fteMilli: number; contractStart: string; contractEnd?: string | null }) {
+export async function addOccupancy(
+  ctx: AuthedContext,
+  postId: string,
+  input: { holderName: string; fteMilli: number; contractStart: string; contractEnd?: string | null },
+) {
   const current = await repo.findPost(ctx.tx, ctx.actor, postId);
   if (!current) throw notFound('Stelle nicht gefunden.');
   const term = { fteMilli: input.fteMilli, contractStart: input.contractStart, contractEnd: input.contractEnd ?? null };
   await checkOccupancyFits(ctx, current.post, term);
   const row = await repo.insertOccupancy(ctx.tx, { postId, holderName: input.holderName, ...term });
   const post = await postById(ctx, postId);
-  await ctx.audit.record({ action: 'staffing.occupancy_add', subjectType: 'staffing_post', subjectId: postId, details: { occupancyId: row.id, fixedTerm: row.contractEnd !== null } });
+  await ctx.audit.record({
+    action: 'staffing.occupancy_add',
+    subjectType: 'staffing_post',
+    subjectId: postId,
+    details: { occupancyId: row.id, fixedTerm: row.contractEnd !== null },
+  });
   return post;
 }
 
@@ -294,9 +380,15 @@ export async function updateOccupancy(
     contractEnd: input.contractEnd === undefined ? current.contractEnd : input.contractEnd,
   };
   await checkOccupancyFits(ctx, post, term, id);
-  if (!(await repo.updateOccupancy(ctx.tx, id, version, { ...term, holderName: input.holderName ?? current.holderName }))) throw versionConflict();
+  if (!(await repo.updateOccupancy(ctx.tx, id, version, { ...term, holderName: input.holderName ?? current.holderName })))
+    throw versionConflict();
   const result = await postById(ctx, current.postId);
-  await ctx.audit.record({ action: 'staffing.occupancy_update', subjectType: 'staffing_post', subjectId: current.postId, details: { occupancyId: id, fields: Object.keys(input) } });
+  await ctx.audit.record({
+    action: 'staffing.occupancy_update',
+    subjectType: 'staffing_post',
+    subjectId: current.postId,
+    details: { occupancyId: id, fields: Object.keys(input) },
+  });
   return result;
 }
 
@@ -312,8 +404,16 @@ export async function listPayGradeCosts(ctx: AuthedContext, year?: number) {
 
 export async function createPayGradeCost(ctx: AuthedContext, input: { year: number; payGrade: string; annualCostCents: number }) {
   const row = await repo.insertPayGradeCost(ctx.tx, input);
-  if (!row) throw conflict(`Für ${input.payGrade} gibt es ${input.year} schon einen Kostensatz. Bitte diesen ändern.`, { payGrade: 'Schon vorhanden' });
-  await ctx.audit.record({ action: 'staffing.pay_grade_create', subjectType: 'staffing_pay_grade', subjectId: row.id, details: { year: row.year, payGrade: row.payGrade } });
+  if (!row)
+    throw conflict(`Für ${input.payGrade} gibt es ${input.year} schon einen Kostensatz. Bitte diesen ändern.`, {
+      payGrade: 'Schon vorhanden',
+    });
+  await ctx.audit.record({
+    action: 'staffing.pay_grade_create',
+    subjectType: 'staffing_pay_grade',
+    subjectId: row.id,
+    details: { year: row.year, payGrade: row.payGrade },
+  });
   return presentCost(row);
 }
 
@@ -321,7 +421,12 @@ export async function updatePayGradeCost(ctx: AuthedContext, id: string, version
   if (!(await repo.findPayGradeCost(ctx.tx, id))) throw notFound('Kostensatz nicht gefunden.');
   const row = await repo.updatePayGradeCost(ctx.tx, id, version, annualCostCents);
   if (!row) throw versionConflict();
-  await ctx.audit.record({ action: 'staffing.pay_grade_update', subjectType: 'staffing_pay_grade', subjectId: id, details: { year: row.year, payGrade: row.payGrade } });
+  await ctx.audit.record({
+    action: 'staffing.pay_grade_update',
+    subjectType: 'staffing_pay_grade',
+    subjectId: id,
+    details: { year: row.year, payGrade: row.payGrade },
+  });
   return presentCost(row);
 }
 
@@ -373,7 +478,10 @@ export interface FundedPersonnel {
  * Personnel cost and flat-rate funding of funded posts per programme and month of a year. A post funded by several
  * programmes has its cost split by funded FTE. Notes name posts whose pay grade has no cost for the year.
  */
-export async function fundedPersonnelByProgramme(ctx: AuthedContext, year: number): Promise<{ programmes: FundedPersonnel[]; notes: string[] }> {
+export async function fundedPersonnelByProgramme(
+  ctx: AuthedContext,
+  year: number,
+): Promise<{ programmes: FundedPersonnel[]; notes: string[] }> {
   const loaded = await loadPosts(ctx, year);
   const result = new Map<string, FundedPersonnel>();
   const notes: string[] = [];
@@ -384,7 +492,8 @@ export async function fundedPersonnelByProgramme(ctx: AuthedContext, year: numbe
     const occupancies = loaded.occupancies.filter((o) => o.postId === p.id);
     const kreisCost = isKreisCost(p.postType as PostType);
     const payGradeCost = loaded.costs.get(p.payGrade) ?? null;
-    if (kreisCost && payGradeCost === null) notes.push(`Stelle ${p.postNumber}: Für ${p.payGrade} fehlt der Kostensatz ${year}; ihre Personalkosten fehlen in der Rechnung.`);
+    if (kreisCost && payGradeCost === null)
+      notes.push(`Stelle ${p.postNumber}: Für ${p.payGrade} fehlt der Kostensatz ${year}; ihre Personalkosten fehlen in der Rechnung.`);
     const occupied = occupiedMonths(year, occupancies);
     const cost = monthlyCost(year, kreisCost, payGradeCost, occupancies);
     const funding = monthlyFunding(year, terms, occupied);

@@ -49,8 +49,11 @@ async function answer(name: string, surveyId: string, answers: Record<string, un
 
 describe('Abfrage der Kommunen', () => {
   it('round trip: the template goes to all 19 Kommunen, three answer, the summary PDF shows their answers aggregated', async () => {
+    const templates = (await coord.get('/api/v1/surveys/templates')).json() as { key: string; questions: unknown[] }[];
+    expect(templates.map((tpl) => tpl.key)).toEqual(['integrationsarbeit']);
     const survey = await sendTemplateSurvey();
     expect(survey.counts.total).toBe(19);
+    expect(((await coord.get('/api/v1/surveys')).json() as { id: string }[]).map((s) => s.id)).toContain(survey.id);
     // The Troisdorf municipality user (in the harness) got an invitation.
     const notes = await t.database.pool.query(`SELECT link FROM notifications WHERE user_id = $1 AND kind = 'surveys.invitation'`, [t.users.municipality.id]);
     expect(notes.rows[0]?.link).toBe(`/netzwerk/abfragen/${survey.id}/antwort/${kommune('Troisdorf').id}`);

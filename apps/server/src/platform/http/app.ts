@@ -130,7 +130,9 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     for (const method of methods) if (method !== 'HEAD') routes.push({ method, url: route.url, access: config.access });
     // A mutating route without a body schema takes `{}` or nothing, never unknown fields (B-03/B-04).
     if (methods.some((m) => MUTATING.has(m)) && !route.schema?.body) {
-      route.schema = { ...route.schema, body: z.strictObject({}).nullish() } as typeof route.schema;
+      // A DELETE sent with a JSON content type and no content arrives as null; elsewhere a literal null is refused.
+      const empty = methods.includes('DELETE') ? z.strictObject({}).nullish() : z.strictObject({}).optional();
+      route.schema = { ...route.schema, body: empty } as typeof route.schema;
     }
     if (route.url.startsWith('/api/v1') || route.url === '/healthz' || route.url === '/readyz') {
       route.schema = {

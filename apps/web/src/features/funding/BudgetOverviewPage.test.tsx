@@ -21,8 +21,18 @@ const overview: BudgetOverview = {
       section: 'programme',
       title: 'Landesprogramme',
       rows: [
-        { programme: { id: 'p1', code: 'KIM', name: 'Kommunales Integrationsmanagement (KIM)', shortName: 'KIM' }, grants: 1, unapproved: 1, ...amounts(90_600_000, 9_120_000, 2_400_000, 0) },
-        { programme: { id: 'p2', code: 'GLA', name: 'Guter Lebensabend NRW', shortName: 'Guter Lebensabend' }, grants: 1, unapproved: 0, ...amounts(7_500_000, 1_260_000, 500_000, 5_500_000) },
+        {
+          programme: { id: 'p1', code: 'KIM', name: 'Kommunales Integrationsmanagement (KIM)', shortName: 'KIM' },
+          grants: 1,
+          unapproved: 1,
+          ...amounts(90_600_000, 9_120_000, 2_400_000, 0),
+        },
+        {
+          programme: { id: 'p2', code: 'GLA', name: 'Guter Lebensabend NRW', shortName: 'Guter Lebensabend' },
+          grants: 1,
+          unapproved: 0,
+          ...amounts(7_500_000, 1_260_000, 500_000, 5_500_000),
+        },
       ],
       totals: amounts(98_100_000, 10_380_000, 2_900_000, 5_500_000),
     },
@@ -42,7 +52,10 @@ describe('the budget overview page', () => {
       },
       'GET /api/v1/organisations': () => json([]),
     });
-    renderPage(<BudgetOverviewPage />, { path: '/foerderung/haushalt?jahr=2021', me: makeMe({ roles: ['finance'], permissions: ['funding.read', 'organisations.read', 'staffing.read'] }) });
+    renderPage(<BudgetOverviewPage />, {
+      path: '/foerderung/haushalt?jahr=2021',
+      me: makeMe({ roles: ['finance'], permissions: ['funding.read', 'organisations.read', 'staffing.read'] }),
+    });
     const table = await screen.findByTestId('overview-programme');
     const kim = within(table).getByRole('rowheader', { name: /Kommunales Integrationsmanagement/ });
     expect(kim.textContent).toContain('(Entwurf)');

@@ -37,10 +37,20 @@ export function BudgetOverviewPage() {
       description="Personalkostenzuschüsse, Sachmittel und Weiterleitungen je Förderprogramm – wie die Anlage zur Haushaltsvorlage."
       actions={
         <Group gap="sm">
-          <Button component="a" href={downloadUrl('/funding/budget-overview.xlsx', query)} variant="default" leftSection={<DownloadIcon size={16} />}>
+          <Button
+            component="a"
+            href={downloadUrl('/funding/budget-overview.xlsx', query)}
+            variant="default"
+            leftSection={<DownloadIcon size={16} />}
+          >
             Als XLSX
           </Button>
-          <Button component="a" href={downloadUrl('/funding/budget-overview.pdf', query)} variant="default" leftSection={<DownloadIcon size={16} />}>
+          <Button
+            component="a"
+            href={downloadUrl('/funding/budget-overview.pdf', query)}
+            variant="default"
+            leftSection={<DownloadIcon size={16} />}
+          >
             Als PDF
           </Button>
         </Group>
@@ -53,7 +63,13 @@ export function BudgetOverviewPage() {
           label="Zuwendungsempfänger"
           value={organisationId}
           onChange={(e) => set('organisation', e.currentTarget.value)}
-          data={[{ value: '', label: 'alle' }, ...flattenTree(buildOrganisationTree(organisations.data ?? [])).map(({ organisation, depth }) => ({ value: organisation.id, label: `${'— '.repeat(depth)}${organisation.name}` }))]}
+          data={[
+            { value: '', label: 'alle' },
+            ...flattenTree(buildOrganisationTree(organisations.data ?? [])).map(({ organisation, depth }) => ({
+              value: organisation.id,
+              label: `${'— '.repeat(depth)}${organisation.name}`,
+            })),
+          ]}
           w={360}
         />
       </Group>
@@ -90,7 +106,12 @@ function Overview({ o }: { o: BudgetOverview }) {
                   <Table.Tr key={r.programme.id}>
                     <Table.Th scope="row">
                       {r.programme.name}
-                      {r.unapproved ? <Text span size="sm" fs="italic">{' '}(Entwurf)</Text> : null}
+                      {r.unapproved ? (
+                        <Text span size="sm" fs="italic">
+                          {' '}
+                          (Entwurf)
+                        </Text>
+                      ) : null}
                     </Table.Th>
                     {COLUMNS.map(([k]) => (
                       <Table.Td key={k} ta="right" style={{ whiteSpace: 'nowrap' }}>
@@ -140,9 +161,16 @@ function BudgetChart({ o }: { o: BudgetOverview }) {
       <Title order={2} mb="xs" id="chart-title">
         Grafik: Personalkostenzuschüsse und Sachmittel je Landesprogramm {o.year}
       </Title>
-      <svg role="img" aria-labelledby="chart-title chart-desc" viewBox={`0 0 ${width} ${height}`} style={{ maxWidth: width, width: '100%', height: 'auto' }}>
+      <svg
+        role="img"
+        aria-labelledby="chart-title chart-desc"
+        viewBox={`0 0 ${width} ${height}`}
+        style={{ maxWidth: width, width: '100%', height: 'auto' }}
+      >
         <desc id="chart-desc">
-          {rows.map((r) => `${r.programme.shortName}: Personal ${euro(r.personnelCents)}, Sachmittel ${euro(r.nonPersonnelCents)}`).join('; ')}
+          {rows
+            .map((r) => `${r.programme.shortName}: Personal ${euro(r.personnelCents)}, Sachmittel ${euro(r.nonPersonnelCents)}`)
+            .join('; ')}
         </desc>
         {rows.map((r, i) => {
           const y = i * rowH + 4;

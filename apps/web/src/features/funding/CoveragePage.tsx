@@ -30,7 +30,12 @@ export function CoveragePage() {
 
 function Coverage({ report }: { report: CoverageReport }) {
   const queryClient = useQueryClient();
-  const [form, setForm] = useState({ lumpSumGrantId: report.lumpSums[0]?.grantId ?? '', programmeId: '', amountCents: null as number | null, note: '' });
+  const [form, setForm] = useState({
+    lumpSumGrantId: report.lumpSums[0]?.grantId ?? '',
+    programmeId: '',
+    amountCents: null as number | null,
+    note: '',
+  });
   const [formKey, setFormKey] = useState(0);
   const create = useMutation({
     mutationFn: () => createAllocation({ ...form, year: report.year, amountCents: form.amountCents ?? 0 }),
@@ -61,7 +66,12 @@ function Coverage({ report }: { report: CoverageReport }) {
         empty="Keine geförderten Stellen in diesem Jahr."
         minWidth={1100}
         columns={[
-          { key: 'p', header: 'Programm', rowHeader: true, render: (r) => (r.programme.id === 'total' ? <strong>Summe</strong> : r.programme.name) },
+          {
+            key: 'p',
+            header: 'Programm',
+            rowHeader: true,
+            render: (r) => (r.programme.id === 'total' ? <strong>Summe</strong> : r.programme.name),
+          },
           { key: 'posts', header: 'Stellen', render: (r) => String(r.posts) },
           { key: 'fte', header: 'Geförderte VZÄ', nowrap: true, render: (r) => fte(r.fundedFteMilli) },
           { key: 'cost', header: 'Personalkosten', nowrap: true, render: (r) => euro(r.costCents) },
@@ -83,7 +93,8 @@ function Coverage({ report }: { report: CoverageReport }) {
           <List>
             {report.lumpSums.map((l) => (
               <List.Item key={l.grantId}>
-                {l.title}: {euro(l.totalCents)}, zugeordnet {euro(l.allocatedCents)}, verfügbar {euro(l.remainingCents)} (verwendbar bis {formatDateDe(l.useByDate)})
+                {l.title}: {euro(l.totalCents)}, zugeordnet {euro(l.allocatedCents)}, verfügbar {euro(l.remainingCents)} (verwendbar bis{' '}
+                {formatDateDe(l.useByDate)})
               </List.Item>
             ))}
           </List>
@@ -97,7 +108,12 @@ function Coverage({ report }: { report: CoverageReport }) {
           columns={[
             { key: 'programme', header: 'Programm', rowHeader: true, render: (a) => a.programmeName },
             { key: 'source', header: 'Aus', render: (a) => a.lumpSumTitle },
-            { key: 'amount', header: 'Betrag', nowrap: true, render: (a) => (a.cancelled ? <s>{euro(a.amountCents)}</s> : euro(a.amountCents)) },
+            {
+              key: 'amount',
+              header: 'Betrag',
+              nowrap: true,
+              render: (a) => (a.cancelled ? <s>{euro(a.amountCents)}</s> : euro(a.amountCents)),
+            },
             { key: 'note', header: 'Vermerk', render: (a) => a.note || '–' },
             {
               key: 'actions',
@@ -131,10 +147,21 @@ function Coverage({ report }: { report: CoverageReport }) {
               </Title>
               <ErrorBox error={create.error} />
               <Group align="flex-end" key={formKey}>
-                <NativeSelect label="Aus" data={report.lumpSums.map((l) => ({ value: l.grantId, label: l.title }))} value={form.lumpSumGrantId} onChange={(e) => setForm({ ...form, lumpSumGrantId: e.currentTarget.value })} />
+                <NativeSelect
+                  label="Aus"
+                  data={report.lumpSums.map((l) => ({ value: l.grantId, label: l.title }))}
+                  value={form.lumpSumGrantId}
+                  onChange={(e) => setForm({ ...form, lumpSumGrantId: e.currentTarget.value })}
+                />
                 <NativeSelect
                   label="Für Programm"
-                  data={[{ value: '', label: 'Bitte wählen' }, ...report.rows.map((r) => ({ value: r.programme.id, label: `${r.programme.name} (ungedeckt ${euro(r.uncoveredCents)})` }))]}
+                  data={[
+                    { value: '', label: 'Bitte wählen' },
+                    ...report.rows.map((r) => ({
+                      value: r.programme.id,
+                      label: `${r.programme.name} (ungedeckt ${euro(r.uncoveredCents)})`,
+                    })),
+                  ]}
                   value={form.programmeId}
                   onChange={(e) => setForm({ ...form, programmeId: e.currentTarget.value })}
                 />

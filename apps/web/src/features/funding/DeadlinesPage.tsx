@@ -14,7 +14,10 @@ export function DeadlinesPage() {
   const deadlines = useDeadlines(months);
   const urgent = deadlines.data?.items.filter((d) => d.level === 'overdue' || d.level === 'within_3_months').length ?? 0;
   return (
-    <Page title="Fristen" description="Mittelabrufe, Verwendungsfristen, Verwendungsnachweise (eigene und Dritter), Vertragsenden und Antragsfristen – ab drei Monaten zurück.">
+    <Page
+      title="Fristen"
+      description="Mittelabrufe, Verwendungsfristen, Verwendungsnachweise (eigene und Dritter), Vertragsenden und Antragsfristen – ab drei Monaten zurück."
+    >
       <FundingTabs />
       <NativeSelect
         label="Zeitraum"
@@ -32,7 +35,9 @@ export function DeadlinesPage() {
       {deadlines.data ? (
         <Stack gap="xs">
           <Text role="status" fw={500}>
-            {urgent === 0 ? 'Nichts ist überfällig oder in weniger als drei Monaten fällig.' : `${urgent} Frist(en) überfällig oder in weniger als drei Monaten.`}
+            {urgent === 0
+              ? 'Nichts ist überfällig oder in weniger als drei Monaten fällig.'
+              : `${urgent} Frist(en) überfällig oder in weniger als drei Monaten.`}
           </Text>
           <DataTable<Deadline>
             caption="Fristen"
@@ -43,7 +48,18 @@ export function DeadlinesPage() {
             columns={[
               { key: 'date', header: 'Datum', rowHeader: true, nowrap: true, render: (d) => formatDateDe(d.date) },
               { key: 'kind', header: 'Art', render: (d) => DEADLINE_KIND_LABELS_DE[d.kind] },
-              { key: 'title', header: 'Was', render: (d) => (d.link ? <Anchor component={Link} to={d.link}>{d.title}</Anchor> : d.title) },
+              {
+                key: 'title',
+                header: 'Was',
+                render: (d) =>
+                  d.link ? (
+                    <Anchor component={Link} to={d.link}>
+                      {d.title}
+                    </Anchor>
+                  ) : (
+                    d.title
+                  ),
+              },
               { key: 'detail', header: 'Einzelheiten', render: (d) => <bdi>{d.detail}</bdi> },
               { key: 'level', header: 'Dringlichkeit', render: (d) => <LevelBadge level={d.level} /> },
             ]}

@@ -1,5 +1,19 @@
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  NativeSelect,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation, useParams } from 'react-router';
 import {
@@ -145,7 +159,12 @@ function GrantDetail({ grant }: { grant: Grant }) {
           rowKey={(b) => `${b.budgetYear}-${b.category}`}
           empty="Keine Positionen."
           columns={[
-            { key: 'pos', header: 'Position', rowHeader: true, render: (b) => `${POSITION_CATEGORY_LABELS_DE[b.category]} ${b.budgetYear}` },
+            {
+              key: 'pos',
+              header: 'Position',
+              rowHeader: true,
+              render: (b) => `${POSITION_CATEGORY_LABELS_DE[b.category]} ${b.budgetYear}`,
+            },
             { key: 'plan', header: 'Bewilligt (Soll)', nowrap: true, render: (b) => euro(b.plannedCents) },
             { key: 'actual', header: 'Ist', nowrap: true, render: (b) => euro(b.actualCents) },
             { key: 'committed', header: 'Gebunden', nowrap: true, render: (b) => euro(b.committedCents) },
@@ -153,7 +172,12 @@ function GrantDetail({ grant }: { grant: Grant }) {
               key: 'available',
               header: 'Verfügbar',
               nowrap: true,
-              render: (b) => (b.availableCents < 0 ? <Text c="red.9" fw={700} span>{`${euro(b.availableCents)} (überschritten)`}</Text> : euro(b.availableCents)),
+              render: (b) =>
+                b.availableCents < 0 ? (
+                  <Text c="red.9" fw={700} span>{`${euro(b.availableCents)} (überschritten)`}</Text>
+                ) : (
+                  euro(b.availableCents)
+                ),
             },
           ]}
         />
@@ -178,7 +202,14 @@ function GrantDetail({ grant }: { grant: Grant }) {
             {
               key: 'status',
               header: 'Freigabe',
-              render: (rev) => (rev.status === 'approved' ? `${rev.approvedByName ?? 'freigegeben'}${rev.approvedAt ? `, ${formatDateDe(rev.approvedAt.slice(0, 10))}` : ''}` : <Badge color="orange.9" variant="light">offen</Badge>),
+              render: (rev) =>
+                rev.status === 'approved' ? (
+                  `${rev.approvedByName ?? 'freigegeben'}${rev.approvedAt ? `, ${formatDateDe(rev.approvedAt.slice(0, 10))}` : ''}`
+                ) : (
+                  <Badge color="orange.9" variant="light">
+                    offen
+                  </Badge>
+                ),
             },
           ]}
         />
@@ -194,7 +225,15 @@ function GrantDetail({ grant }: { grant: Grant }) {
 function BookingsSection({ grant }: { grant: Grant }) {
   const queryClient = useQueryClient();
   const bookings = useBookings(grant.id);
-  const [form, setForm] = useState({ category: 'material' as PositionCategory, kind: 'actual' as BookingKind, bookingDate: '', amountCents: null as number | null, payee: '', receiptNo: '', description: '' });
+  const [form, setForm] = useState({
+    category: 'material' as PositionCategory,
+    kind: 'actual' as BookingKind,
+    bookingDate: '',
+    amountCents: null as number | null,
+    payee: '',
+    receiptNo: '',
+    description: '',
+  });
   const [formKey, setFormKey] = useState(0);
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
   const [warnings, setWarnings] = useState<string[]>([]);
@@ -210,7 +249,8 @@ function BookingsSection({ grant }: { grant: Grant }) {
     },
   });
   const change = useMutation({
-    mutationFn: (v: { booking: Booking; status: 'cancelled' | 'settled' }) => updateBooking(v.booking.id, v.booking.version, { status: v.status }),
+    mutationFn: (v: { booking: Booking; status: 'cancelled' | 'settled' }) =>
+      updateBooking(v.booking.id, v.booking.version, { status: v.status }),
     onSuccess: async (result) => {
       setWarnings(result.warnings);
       await refresh();
@@ -277,7 +317,12 @@ function BookingsSection({ grant }: { grant: Grant }) {
                 </Title>
                 <ErrorBox error={create.error} />
                 <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} key={formKey}>
-                  <NativeSelect label="Position" data={categoryOptions} value={form.category} onChange={(e) => setForm({ ...form, category: e.currentTarget.value as PositionCategory })} />
+                  <NativeSelect
+                    label="Position"
+                    data={categoryOptions}
+                    value={form.category}
+                    onChange={(e) => setForm({ ...form, category: e.currentTarget.value as PositionCategory })}
+                  />
                   <NativeSelect
                     label="Art"
                     data={[
@@ -287,11 +332,30 @@ function BookingsSection({ grant }: { grant: Grant }) {
                     value={form.kind}
                     onChange={(e) => setForm({ ...form, kind: e.currentTarget.value as BookingKind })}
                   />
-                  <TextInput type="date" label="Buchungsdatum" required value={form.bookingDate} onChange={(e) => setForm({ ...form, bookingDate: e.currentTarget.value })} />
+                  <TextInput
+                    type="date"
+                    label="Buchungsdatum"
+                    required
+                    value={form.bookingDate}
+                    onChange={(e) => setForm({ ...form, bookingDate: e.currentTarget.value })}
+                  />
                   <MoneyInput label="Betrag" required cents={form.amountCents} onCents={(c) => setForm({ ...form, amountCents: c })} />
-                  <TextInput label="Empfänger:in" required value={form.payee} onChange={(e) => setForm({ ...form, payee: e.currentTarget.value })} />
-                  <TextInput label="Beleg-Nr." value={form.receiptNo} onChange={(e) => setForm({ ...form, receiptNo: e.currentTarget.value })} />
-                  <TextInput label="Beschreibung" value={form.description} onChange={(e) => setForm({ ...form, description: e.currentTarget.value })} />
+                  <TextInput
+                    label="Empfänger:in"
+                    required
+                    value={form.payee}
+                    onChange={(e) => setForm({ ...form, payee: e.currentTarget.value })}
+                  />
+                  <TextInput
+                    label="Beleg-Nr."
+                    value={form.receiptNo}
+                    onChange={(e) => setForm({ ...form, receiptNo: e.currentTarget.value })}
+                  />
+                  <TextInput
+                    label="Beschreibung"
+                    value={form.description}
+                    onChange={(e) => setForm({ ...form, description: e.currentTarget.value })}
+                  />
                 </SimpleGrid>
                 <Group justify="flex-end">
                   <Button type="submit" loading={create.isPending}>
@@ -311,7 +375,9 @@ function CalloffsSection({ grant }: { grant: Grant }) {
   const queryClient = useQueryClient();
   const calloffs = useCalloffs(grant.id);
   const [budgetYear, setBudgetYear] = useState(Number(grant.current.approvalStart.slice(0, 4)));
-  const [callDate, setCallDate] = useState(grant.current.calloffDates.find((d) => d >= isoDateInBerlin()) ?? grant.current.calloffDates[0] ?? '');
+  const [callDate, setCallDate] = useState(
+    grant.current.calloffDates.find((d) => d >= isoDateInBerlin()) ?? grant.current.calloffDates[0] ?? '',
+  );
   const [amountCents, setAmountCents] = useState<number | null>(null);
   const [amountKey, setAmountKey] = useState(0);
   const [suggestion, setSuggestion] = useState<CalloffSuggestion | null>(null);
@@ -334,7 +400,8 @@ function CalloffsSection({ grant }: { grant: Grant }) {
     },
   });
   const change = useMutation({
-    mutationFn: (v: { c: Calloff; status: 'submitted' | 'received' | 'cancelled' }) => updateCalloff(v.c.id, v.c.version, { status: v.status }),
+    mutationFn: (v: { c: Calloff; status: 'submitted' | 'received' | 'cancelled' }) =>
+      updateCalloff(v.c.id, v.c.version, { status: v.status }),
     onSuccess: refresh,
   });
   const yearOptions = years(grant).map(String);
@@ -355,7 +422,11 @@ function CalloffsSection({ grant }: { grant: Grant }) {
               { key: 'date', header: 'Abruftermin', rowHeader: true, render: (c) => formatDateDe(c.callDate) },
               { key: 'year', header: 'Haushaltsjahr', render: (c) => String(c.budgetYear) },
               { key: 'amount', header: 'Betrag', nowrap: true, render: (c) => euro(c.amountCents) },
-              { key: 'status', header: 'Status', render: (c) => `${CALLOFF_STATUS_LABELS_DE[c.status]}${c.receivedDate ? ` am ${formatDateDe(c.receivedDate)}` : ''}` },
+              {
+                key: 'status',
+                header: 'Status',
+                render: (c) => `${CALLOFF_STATUS_LABELS_DE[c.status]}${c.receivedDate ? ` am ${formatDateDe(c.receivedDate)}` : ''}`,
+              },
               {
                 key: 'actions',
                 header: 'Aktionen',
@@ -395,7 +466,13 @@ function CalloffsSection({ grant }: { grant: Grant }) {
                 </Title>
                 <ErrorBox error={create.error ?? suggest.error} />
                 <Group align="flex-end">
-                  <NativeSelect label="Haushaltsjahr des Abrufs" data={yearOptions} value={String(budgetYear)} onChange={(e) => setBudgetYear(Number(e.currentTarget.value))} w={200} />
+                  <NativeSelect
+                    label="Haushaltsjahr des Abrufs"
+                    data={yearOptions}
+                    value={String(budgetYear)}
+                    onChange={(e) => setBudgetYear(Number(e.currentTarget.value))}
+                    w={200}
+                  />
                   <TextInput type="date" label="Abruftermin" value={callDate} onChange={(e) => setCallDate(e.currentTarget.value)} />
                   <Button variant="default" onClick={() => suggest.mutate()} disabled={!callDate} loading={suggest.isPending}>
                     Betrag vorschlagen
@@ -424,7 +501,14 @@ function OnwardSection({ grant }: { grant: Grant }) {
   const queryClient = useQueryClient();
   const onward = useOnwardGrants(grant.id);
   const organisations = useOrganisations();
-  const [form, setForm] = useState({ budgetYear: Number(grant.current.approvalStart.slice(0, 4)), recipientOrganisationId: '', amountCents: null as number | null, purpose: '', agreementDate: '', reportDueDate: '' });
+  const [form, setForm] = useState({
+    budgetYear: Number(grant.current.approvalStart.slice(0, 4)),
+    recipientOrganisationId: '',
+    amountCents: null as number | null,
+    purpose: '',
+    agreementDate: '',
+    reportDueDate: '',
+  });
   const [warnings, setWarnings] = useState<string[]>([]);
   const [received, setReceived] = useState<Record<string, string>>({});
   const refresh = () => queryClient.invalidateQueries({ queryKey: fundingKey });
@@ -437,7 +521,8 @@ function OnwardSection({ grant }: { grant: Grant }) {
   });
   const act = useMutation({
     mutationFn: async (v: { o: OnwardGrant; action: 'received' | 'check' | 'confirm' }) => {
-      if (v.action === 'received') return (await updateOnward(v.o.id, v.o.version, { reportReceivedDate: received[v.o.id] || isoDateInBerlin() })).onwardGrant;
+      if (v.action === 'received')
+        return (await updateOnward(v.o.id, v.o.version, { reportReceivedDate: received[v.o.id] || isoDateInBerlin() })).onwardGrant;
       if (v.action === 'check') return checkOnward(v.o.id, v.o.version, '');
       return confirmOnward(v.o.id, v.o.version);
     },
@@ -470,7 +555,12 @@ function OnwardSection({ grant }: { grant: Grant }) {
               { key: 'year', header: 'Jahr', render: (o) => String(o.budgetYear) },
               { key: 'amount', header: 'Betrag', nowrap: true, render: (o) => euro(o.amountCents) },
               { key: 'purpose', header: 'Zweck', render: (o) => o.purpose },
-              { key: 'due', header: 'Nachweis fällig', render: (o) => `${formatDateDe(o.reportDueDate)}${o.reportReceivedDate ? ` (eingegangen ${formatDateDe(o.reportReceivedDate)})` : ''}` },
+              {
+                key: 'due',
+                header: 'Nachweis fällig',
+                render: (o) =>
+                  `${formatDateDe(o.reportDueDate)}${o.reportReceivedDate ? ` (eingegangen ${formatDateDe(o.reportReceivedDate)})` : ''}`,
+              },
               {
                 key: 'check',
                 header: 'Prüfung',
@@ -489,7 +579,13 @@ function OnwardSection({ grant }: { grant: Grant }) {
                   <Stack gap={4}>
                     {canWrite && o.checkStatus === 'open' && !o.reportReceivedDate ? (
                       <Group gap={4} align="flex-end">
-                        <TextInput size="xs" type="date" label={`Eingang Nachweis ${o.recipient.name}`} value={received[o.id] ?? ''} onChange={(e) => setReceived({ ...received, [o.id]: e.currentTarget.value })} />
+                        <TextInput
+                          size="xs"
+                          type="date"
+                          label={`Eingang Nachweis ${o.recipient.name}`}
+                          value={received[o.id] ?? ''}
+                          onChange={(e) => setReceived({ ...received, [o.id]: e.currentTarget.value })}
+                        />
                         <Button size="xs" variant="default" onClick={() => act.mutate({ o, action: 'received' })}>
                           Eingang erfassen<VisuallyHidden>: {o.recipient.name}</VisuallyHidden>
                         </Button>
@@ -527,12 +623,36 @@ function OnwardSection({ grant }: { grant: Grant }) {
                 </Title>
                 <ErrorBox error={create.error} />
                 <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-                  <NativeSelect label="Haushaltsjahr" data={years(grant).map(String)} value={String(form.budgetYear)} onChange={(e) => setForm({ ...form, budgetYear: Number(e.currentTarget.value) })} />
-                  <NativeSelect label="Empfängerin (aus dem Verzeichnis)" data={orgOptions} value={form.recipientOrganisationId} onChange={(e) => setForm({ ...form, recipientOrganisationId: e.currentTarget.value })} />
-                  <MoneyInput label="Betrag der Weiterleitung" cents={form.amountCents} onCents={(c) => setForm({ ...form, amountCents: c })} />
+                  <NativeSelect
+                    label="Haushaltsjahr"
+                    data={years(grant).map(String)}
+                    value={String(form.budgetYear)}
+                    onChange={(e) => setForm({ ...form, budgetYear: Number(e.currentTarget.value) })}
+                  />
+                  <NativeSelect
+                    label="Empfängerin (aus dem Verzeichnis)"
+                    data={orgOptions}
+                    value={form.recipientOrganisationId}
+                    onChange={(e) => setForm({ ...form, recipientOrganisationId: e.currentTarget.value })}
+                  />
+                  <MoneyInput
+                    label="Betrag der Weiterleitung"
+                    cents={form.amountCents}
+                    onCents={(c) => setForm({ ...form, amountCents: c })}
+                  />
                   <TextInput label="Zweck" value={form.purpose} onChange={(e) => setForm({ ...form, purpose: e.currentTarget.value })} />
-                  <TextInput type="date" label="Vertrag vom" value={form.agreementDate} onChange={(e) => setForm({ ...form, agreementDate: e.currentTarget.value })} />
-                  <TextInput type="date" label="Nachweis der Empfängerin fällig am" value={form.reportDueDate} onChange={(e) => setForm({ ...form, reportDueDate: e.currentTarget.value })} />
+                  <TextInput
+                    type="date"
+                    label="Vertrag vom"
+                    value={form.agreementDate}
+                    onChange={(e) => setForm({ ...form, agreementDate: e.currentTarget.value })}
+                  />
+                  <TextInput
+                    type="date"
+                    label="Nachweis der Empfängerin fällig am"
+                    value={form.reportDueDate}
+                    onChange={(e) => setForm({ ...form, reportDueDate: e.currentTarget.value })}
+                  />
                 </SimpleGrid>
                 <Group justify="flex-end">
                   <Button type="submit" loading={create.isPending}>

@@ -136,14 +136,22 @@ function GrantForm({ mode, grant }: { mode: Mode; grant?: Grant }) {
   const set = <K extends keyof FormState>(k: K, v: FormState[K]) => setForm((f) => ({ ...f, [k]: v }));
   const years = yearsOf(form.approvalStart, form.approvalEnd);
   const orgOptions = useMemo(
-    () => [{ value: '', label: 'Bitte wählen' }, ...flattenTree(buildOrganisationTree(organisations.data ?? [])).map(({ organisation, depth }) => ({ value: organisation.id, label: `${'— '.repeat(depth)}${organisation.name}` }))],
+    () => [
+      { value: '', label: 'Bitte wählen' },
+      ...flattenTree(buildOrganisationTree(organisations.data ?? [])).map(({ organisation, depth }) => ({
+        value: organisation.id,
+        label: `${'— '.repeat(depth)}${organisation.name}`,
+      })),
+    ],
     [organisations.data],
   );
 
   const save = useMutation({
     mutationFn: async () => {
       const positions = years.flatMap((y) =>
-        POSITION_CATEGORIES.map((c) => ({ budgetYear: y, category: c, amountCents: form.amounts[key(y, c)] ?? 0 })).filter((p) => p.amountCents !== 0),
+        POSITION_CATEGORIES.map((c) => ({ budgetYear: y, category: c, amountCents: form.amounts[key(y, c)] ?? 0 })).filter(
+          (p) => p.amountCents !== 0,
+        ),
       );
       const revision = {
         fileNumber: form.fileNumber,
@@ -151,7 +159,8 @@ function GrantForm({ mode, grant }: { mode: Mode; grant?: Grant }) {
         approvalStart: form.approvalStart,
         approvalEnd: form.approvalEnd,
         financingType: form.financingType,
-        sharePercentBp: form.financingType === 'share' && form.sharePercent ? Math.round(Number(form.sharePercent.replace(',', '.')) * 100) : null,
+        sharePercentBp:
+          form.financingType === 'share' && form.sharePercent ? Math.round(Number(form.sharePercent.replace(',', '.')) * 100) : null,
         useByDate: form.useByDate || null,
         reportDueDate: form.reportDueDate || null,
         calloffDates: parseDates(form.calloffDates),
@@ -159,8 +168,18 @@ function GrantForm({ mode, grant }: { mode: Mode; grant?: Grant }) {
         documentRef: form.documentRef,
         positions,
       };
-      if (mode === 'create') return createGrant({ programmeId: form.programmeId, organisationId: form.organisationId, title: form.title, ...revision }, idempotencyKey);
-      if (mode === 'edit') return updateGrantDraft(grant!.id, grant!.version, { title: form.title, organisationId: form.organisationId, ...revision, reason: form.reason });
+      if (mode === 'create')
+        return createGrant(
+          { programmeId: form.programmeId, organisationId: form.organisationId, title: form.title, ...revision },
+          idempotencyKey,
+        );
+      if (mode === 'edit')
+        return updateGrantDraft(grant!.id, grant!.version, {
+          title: form.title,
+          organisationId: form.organisationId,
+          ...revision,
+          reason: form.reason,
+        });
       return createAmendment(grant!.id, grant!.version, { ...revision, reason: form.reason });
     },
     onSuccess: async (saved) => {
@@ -169,7 +188,8 @@ function GrantForm({ mode, grant }: { mode: Mode; grant?: Grant }) {
     },
   });
   const fieldError = (name: string) => (isApiError(save.error) ? save.error.fields[name] : undefined);
-  const title = mode === 'create' ? 'Zuwendungsbescheid erfassen' : mode === 'edit' ? 'Entwurf des Bescheids bearbeiten' : 'Änderungsbescheid erfassen';
+  const title =
+    mode === 'create' ? 'Zuwendungsbescheid erfassen' : mode === 'edit' ? 'Entwurf des Bescheids bearbeiten' : 'Änderungsbescheid erfassen';
 
   if (programmes.isPending || organisations.isPending) return <Loading />;
   if (programmes.isError) return <QueryError error={programmes.error} />;
@@ -198,15 +218,63 @@ function GrantForm({ mode, grant }: { mode: Mode; grant?: Grant }) {
             <SimpleGrid cols={{ base: 1, md: 2 }}>
               {mode === 'amend' ? null : (
                 <>
-                  <NativeSelect label="Förderprogramm" required data={programmeOptions(programmes.data)} value={form.programmeId} onChange={(e) => set('programmeId', e.currentTarget.value)} error={fieldError('programmeId')} disabled={mode !== 'create'} />
-                  <NativeSelect label="Zuwendungsempfänger" required data={orgOptions} value={form.organisationId} onChange={(e) => set('organisationId', e.currentTarget.value)} error={fieldError('organisationId')} />
-                  <TextInput label="Bezeichnung" required value={form.title} onChange={(e) => set('title', e.currentTarget.value)} error={fieldError('title')} />
+                  <NativeSelect
+                    label="Förderprogramm"
+                    required
+                    data={programmeOptions(programmes.data)}
+                    value={form.programmeId}
+                    onChange={(e) => set('programmeId', e.currentTarget.value)}
+                    error={fieldError('programmeId')}
+                    disabled={mode !== 'create'}
+                  />
+                  <NativeSelect
+                    label="Zuwendungsempfänger"
+                    required
+                    data={orgOptions}
+                    value={form.organisationId}
+                    onChange={(e) => set('organisationId', e.currentTarget.value)}
+                    error={fieldError('organisationId')}
+                  />
+                  <TextInput
+                    label="Bezeichnung"
+                    required
+                    value={form.title}
+                    onChange={(e) => set('title', e.currentTarget.value)}
+                    error={fieldError('title')}
+                  />
                 </>
               )}
-              <TextInput label="Aktenzeichen" required value={form.fileNumber} onChange={(e) => set('fileNumber', e.currentTarget.value)} error={fieldError('fileNumber')} />
-              <TextInput type="date" label="Datum des Bescheids" required value={form.decisionDate} onChange={(e) => set('decisionDate', e.currentTarget.value)} error={fieldError('decisionDate')} />
-              <TextInput type="date" label="Bewilligungszeitraum von" required value={form.approvalStart} onChange={(e) => set('approvalStart', e.currentTarget.value)} error={fieldError('approvalStart')} />
-              <TextInput type="date" label="Bewilligungszeitraum bis" required value={form.approvalEnd} onChange={(e) => set('approvalEnd', e.currentTarget.value)} error={fieldError('approvalEnd')} />
+              <TextInput
+                label="Aktenzeichen"
+                required
+                value={form.fileNumber}
+                onChange={(e) => set('fileNumber', e.currentTarget.value)}
+                error={fieldError('fileNumber')}
+              />
+              <TextInput
+                type="date"
+                label="Datum des Bescheids"
+                required
+                value={form.decisionDate}
+                onChange={(e) => set('decisionDate', e.currentTarget.value)}
+                error={fieldError('decisionDate')}
+              />
+              <TextInput
+                type="date"
+                label="Bewilligungszeitraum von"
+                required
+                value={form.approvalStart}
+                onChange={(e) => set('approvalStart', e.currentTarget.value)}
+                error={fieldError('approvalStart')}
+              />
+              <TextInput
+                type="date"
+                label="Bewilligungszeitraum bis"
+                required
+                value={form.approvalEnd}
+                onChange={(e) => set('approvalEnd', e.currentTarget.value)}
+                error={fieldError('approvalEnd')}
+              />
               <NativeSelect
                 label="Finanzierungsart"
                 data={FINANCING_TYPES.map((f) => ({ value: f, label: FINANCING_TYPE_LABELS_DE[f] }))}
@@ -214,16 +282,61 @@ function GrantForm({ mode, grant }: { mode: Mode; grant?: Grant }) {
                 onChange={(e) => set('financingType', e.currentTarget.value as FinancingType)}
               />
               {form.financingType === 'share' ? (
-                <TextInput label="Anteil in Prozent" inputMode="decimal" value={form.sharePercent} onChange={(e) => set('sharePercent', e.currentTarget.value)} error={fieldError('sharePercentBp')} />
+                <TextInput
+                  label="Anteil in Prozent"
+                  inputMode="decimal"
+                  value={form.sharePercent}
+                  onChange={(e) => set('sharePercent', e.currentTarget.value)}
+                  error={fieldError('sharePercentBp')}
+                />
               ) : null}
-              <TextInput type="date" label="Verwendungsfrist bis" description="Bis wann die Mittel verbraucht sein müssen" value={form.useByDate} onChange={(e) => set('useByDate', e.currentTarget.value)} error={fieldError('useByDate')} />
-              <TextInput type="date" label="Verwendungsnachweis fällig am" value={form.reportDueDate} onChange={(e) => set('reportDueDate', e.currentTarget.value)} error={fieldError('reportDueDate')} />
+              <TextInput
+                type="date"
+                label="Verwendungsfrist bis"
+                description="Bis wann die Mittel verbraucht sein müssen"
+                value={form.useByDate}
+                onChange={(e) => set('useByDate', e.currentTarget.value)}
+                error={fieldError('useByDate')}
+              />
+              <TextInput
+                type="date"
+                label="Verwendungsnachweis fällig am"
+                value={form.reportDueDate}
+                onChange={(e) => set('reportDueDate', e.currentTarget.value)}
+                error={fieldError('reportDueDate')}
+              />
             </SimpleGrid>
             <SimpleGrid cols={{ base: 1, md: 2 }} mt="md">
-              <Textarea label="Mittelabruftermine" description="Ein Datum je Zeile, z. B. 15.03.2021" autosize minRows={2} value={form.calloffDates} onChange={(e) => set('calloffDates', e.currentTarget.value)} error={Object.entries(isApiError(save.error) ? save.error.fields : {}).find(([k]) => k.startsWith('calloffDates'))?.[1]} />
-              <Textarea label="Auflagen und Nebenbestimmungen" autosize minRows={2} value={form.conditions} onChange={(e) => set('conditions', e.currentTarget.value)} />
-              <TextInput label="Ablageort des Bescheids (DMS, Akte)" value={form.documentRef} onChange={(e) => set('documentRef', e.currentTarget.value)} />
-              {mode !== 'create' ? <Textarea label="Grund der Änderung" required={mode === 'amend'} value={form.reason} onChange={(e) => set('reason', e.currentTarget.value)} error={fieldError('reason')} /> : null}
+              <Textarea
+                label="Mittelabruftermine"
+                description="Ein Datum je Zeile, z. B. 15.03.2021"
+                autosize
+                minRows={2}
+                value={form.calloffDates}
+                onChange={(e) => set('calloffDates', e.currentTarget.value)}
+                error={Object.entries(isApiError(save.error) ? save.error.fields : {}).find(([k]) => k.startsWith('calloffDates'))?.[1]}
+              />
+              <Textarea
+                label="Auflagen und Nebenbestimmungen"
+                autosize
+                minRows={2}
+                value={form.conditions}
+                onChange={(e) => set('conditions', e.currentTarget.value)}
+              />
+              <TextInput
+                label="Ablageort des Bescheids (DMS, Akte)"
+                value={form.documentRef}
+                onChange={(e) => set('documentRef', e.currentTarget.value)}
+              />
+              {mode !== 'create' ? (
+                <Textarea
+                  label="Grund der Änderung"
+                  required={mode === 'amend'}
+                  value={form.reason}
+                  onChange={(e) => set('reason', e.currentTarget.value)}
+                  error={fieldError('reason')}
+                />
+              ) : null}
             </SimpleGrid>
           </Fieldset>
 

@@ -39,7 +39,13 @@ export function GrantsPage() {
         {year ? (
           <YearSelect value={year} onChange={(y) => set('jahr', String(y))} />
         ) : (
-          <NativeSelect label="Haushaltsjahr" value="" onChange={(e) => set('jahr', e.currentTarget.value)} data={[{ value: '', label: 'alle' }, ...Array.from({ length: 10 }, (_, i) => String(2019 + i))]} w={160} />
+          <NativeSelect
+            label="Haushaltsjahr"
+            value=""
+            onChange={(e) => set('jahr', e.currentTarget.value)}
+            data={[{ value: '', label: 'alle' }, ...Array.from({ length: 10 }, (_, i) => String(2019 + i))]}
+            w={160}
+          />
         )}
         <NativeSelect
           label="Status"
@@ -85,7 +91,12 @@ export function GrantsPage() {
               { key: 'programme', header: 'Programm', render: (g) => g.programme.shortName },
               { key: 'org', header: 'Zuwendungsempfänger', render: (g) => <bdi>{g.organisation.name}</bdi> },
               { key: 'file', header: 'Aktenzeichen', render: (g) => g.fileNumber, nowrap: true },
-              { key: 'period', header: 'Bewilligungszeitraum', nowrap: true, render: (g) => `${formatDateDe(g.approvalStart)} – ${formatDateDe(g.approvalEnd)}` },
+              {
+                key: 'period',
+                header: 'Bewilligungszeitraum',
+                nowrap: true,
+                render: (g) => `${formatDateDe(g.approvalStart)} – ${formatDateDe(g.approvalEnd)}`,
+              },
               { key: 'total', header: 'Bewilligt gesamt', nowrap: true, render: (g) => euro(g.totalCents) },
               { key: 'status', header: 'Status', render: (g) => <GrantStatusBadge status={g.status} /> },
             ]}

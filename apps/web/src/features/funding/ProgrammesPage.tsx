@@ -15,7 +15,10 @@ const monthDay = (md: string | null) => (md ? `${md.slice(3, 5)}.${md.slice(0, 2
 export function ProgrammesPage() {
   const programmes = useProgrammes();
   return (
-    <Page title="Programmkatalog" description="Landesprogramme und Bausteine mit Rechtsgrundlage, Pauschale je VZÄ, Höchstbetrag und Fristen – jede Regeländerung ist eine neue Fassung ab einem Datum.">
+    <Page
+      title="Programmkatalog"
+      description="Landesprogramme und Bausteine mit Rechtsgrundlage, Pauschale je VZÄ, Höchstbetrag und Fristen – jede Regeländerung ist eine neue Fassung ab einem Datum."
+    >
       <FundingTabs />
       {programmes.isPending ? <Loading /> : null}
       {programmes.isError ? <QueryError error={programmes.error} onRetry={() => void programmes.refetch()} /> : null}
@@ -39,8 +42,18 @@ export function ProgrammesPage() {
               ),
             },
             { key: 'legal', header: 'Rechtsgrundlage (heute)', render: (p) => p.current?.legalReference ?? '–' },
-            { key: 'rate', header: 'Pauschale je VZÄ', nowrap: true, render: (p) => (p.current?.flatRatePerFteCents != null ? euro(p.current.flatRatePerFteCents) : '–') },
-            { key: 'max', header: 'Höchstbetrag', nowrap: true, render: (p) => (p.current?.maxAmountCents != null ? euro(p.current.maxAmountCents) : '–') },
+            {
+              key: 'rate',
+              header: 'Pauschale je VZÄ',
+              nowrap: true,
+              render: (p) => (p.current?.flatRatePerFteCents != null ? euro(p.current.flatRatePerFteCents) : '–'),
+            },
+            {
+              key: 'max',
+              header: 'Höchstbetrag',
+              nowrap: true,
+              render: (p) => (p.current?.maxAmountCents != null ? euro(p.current.maxAmountCents) : '–'),
+            },
             { key: 'deadline', header: 'Antragsfrist', render: (p) => monthDay(p.current?.applicationDeadline ?? null) },
             { key: 'giver', header: 'Zuwendungsgeber', render: (p) => p.grantGiver },
           ]}
@@ -62,7 +75,14 @@ export function ProgrammeDetailPage() {
 
 function ProgrammeDetail({ programme }: { programme: Programme }) {
   const queryClient = useQueryClient();
-  const [form, setForm] = useState({ validFrom: '', legalReference: programme.current?.legalReference ?? '', guideline: programme.current?.guideline ?? '', flatRatePerFteCents: programme.current?.flatRatePerFteCents ?? null, maxAmountCents: programme.current?.maxAmountCents ?? null, notes: '' });
+  const [form, setForm] = useState({
+    validFrom: '',
+    legalReference: programme.current?.legalReference ?? '',
+    guideline: programme.current?.guideline ?? '',
+    flatRatePerFteCents: programme.current?.flatRatePerFteCents ?? null,
+    maxAmountCents: programme.current?.maxAmountCents ?? null,
+    notes: '',
+  });
   const add = useMutation({
     mutationFn: () => addProgrammeVersion(programme.id, form),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: fundingKey }),
@@ -94,7 +114,12 @@ function ProgrammeDetail({ programme }: { programme: Programme }) {
           },
           { key: 'legal', header: 'Rechtsgrundlage', render: (v) => v.legalReference },
           { key: 'guideline', header: 'Richtlinie', render: (v) => v.guideline || '–' },
-          { key: 'rate', header: 'Pauschale je VZÄ', nowrap: true, render: (v) => (v.flatRatePerFteCents != null ? euro(v.flatRatePerFteCents) : '–') },
+          {
+            key: 'rate',
+            header: 'Pauschale je VZÄ',
+            nowrap: true,
+            render: (v) => (v.flatRatePerFteCents != null ? euro(v.flatRatePerFteCents) : '–'),
+          },
           { key: 'max', header: 'Höchstbetrag', nowrap: true, render: (v) => (v.maxAmountCents != null ? euro(v.maxAmountCents) : '–') },
           { key: 'notes', header: 'Hinweise', render: (v) => v.notes || '–' },
         ]}
@@ -117,11 +142,34 @@ function ProgrammeDetail({ programme }: { programme: Programme }) {
               <ErrorBox error={add.error} />
               {add.isSuccess ? <Text role="status">Fassung gespeichert.</Text> : null}
               <SimpleGrid cols={{ base: 1, md: 2 }}>
-                <TextInput type="date" label="Gültig ab" required value={form.validFrom} onChange={(e) => setForm({ ...form, validFrom: e.currentTarget.value })} />
-                <TextInput label="Rechtsgrundlage" required value={form.legalReference} onChange={(e) => setForm({ ...form, legalReference: e.currentTarget.value })} />
-                <TextInput label="Richtlinie / Erlass" value={form.guideline} onChange={(e) => setForm({ ...form, guideline: e.currentTarget.value })} />
-                <MoneyInput label="Pauschale je VZÄ" cents={form.flatRatePerFteCents} onCents={(c) => setForm({ ...form, flatRatePerFteCents: c })} />
-                <MoneyInput label="Höchstbetrag je Jahr" cents={form.maxAmountCents} onCents={(c) => setForm({ ...form, maxAmountCents: c })} />
+                <TextInput
+                  type="date"
+                  label="Gültig ab"
+                  required
+                  value={form.validFrom}
+                  onChange={(e) => setForm({ ...form, validFrom: e.currentTarget.value })}
+                />
+                <TextInput
+                  label="Rechtsgrundlage"
+                  required
+                  value={form.legalReference}
+                  onChange={(e) => setForm({ ...form, legalReference: e.currentTarget.value })}
+                />
+                <TextInput
+                  label="Richtlinie / Erlass"
+                  value={form.guideline}
+                  onChange={(e) => setForm({ ...form, guideline: e.currentTarget.value })}
+                />
+                <MoneyInput
+                  label="Pauschale je VZÄ"
+                  cents={form.flatRatePerFteCents}
+                  onCents={(c) => setForm({ ...form, flatRatePerFteCents: c })}
+                />
+                <MoneyInput
+                  label="Höchstbetrag je Jahr"
+                  cents={form.maxAmountCents}
+                  onCents={(c) => setForm({ ...form, maxAmountCents: c })}
+                />
                 <Textarea label="Hinweise" value={form.notes} onChange={(e) => setForm({ ...form, notes: e.currentTarget.value })} />
               </SimpleGrid>
               <Group justify="flex-end">
@@ -141,7 +189,10 @@ function ProgrammeDetail({ programme }: { programme: Programme }) {
 export function FundingSettingsPage() {
   const settings = useFundingSettings();
   return (
-    <Page title="Einstellungen der Haushaltsüberwachung" description="Was passiert, wenn eine Buchung eine Position des Finanzierungsplans überschreitet.">
+    <Page
+      title="Einstellungen der Haushaltsüberwachung"
+      description="Was passiert, wenn eine Buchung eine Position des Finanzierungsplans überschreitet."
+    >
       <FundingTabs />
       {settings.isPending ? <Loading /> : null}
       {settings.isError ? <QueryError error={settings.error} /> : null}

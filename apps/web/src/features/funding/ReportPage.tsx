@@ -87,10 +87,18 @@ function Report({ report }: { report: UseOfFundsReport }) {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">Position</Table.Th>
-                <Table.Th scope="col" ta="right">Bewilligt</Table.Th>
-                <Table.Th scope="col" ta="right">Ist-Ausgaben</Table.Th>
-                <Table.Th scope="col" ta="right">Abweichung</Table.Th>
-                <Table.Th scope="col" ta="right">Abweichung in %</Table.Th>
+                <Table.Th scope="col" ta="right">
+                  Bewilligt
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  Ist-Ausgaben
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  Abweichung
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  Abweichung in %
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -141,7 +149,17 @@ function Report({ report }: { report: UseOfFundsReport }) {
           <List spacing={4}>
             {report.activity.map((a) => (
               <List.Item key={a.label}>
-                {a.label}: {a.value === null ? <Text span c="red.9" style={{ fontStyle: 'italic' }}>{a.gap}</Text> : <strong>{a.value}</strong>} <Text span size="sm" c="dimmed">({a.source})</Text>
+                {a.label}:{' '}
+                {a.value === null ? (
+                  <Text span c="red.9" style={{ fontStyle: 'italic' }}>
+                    {a.gap}
+                  </Text>
+                ) : (
+                  <strong>{a.value}</strong>
+                )}{' '}
+                <Text span size="sm" c="dimmed">
+                  ({a.source})
+                </Text>
               </List.Item>
             ))}
           </List>

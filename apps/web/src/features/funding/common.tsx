@@ -28,10 +28,17 @@ export function FundingTabs() {
         {links
           .filter(([, , visible]) => visible)
           .map(([to, label]) => {
-            const current = to === '/foerderung' ? pathname === to || pathname.startsWith('/foerderung/bescheide') : pathname.startsWith(to);
+            const current =
+              to === '/foerderung' ? pathname === to || pathname.startsWith('/foerderung/bescheide') : pathname.startsWith(to);
             return (
               <li key={to}>
-                <Anchor component={Link} to={to} aria-current={current ? 'page' : undefined} fw={current ? 700 : 500} td={current ? 'underline' : undefined}>
+                <Anchor
+                  component={Link}
+                  to={to}
+                  aria-current={current ? 'page' : undefined}
+                  fw={current ? 700 : 500}
+                  td={current ? 'underline' : undefined}
+                >
                   {label}
                 </Anchor>
               </li>
@@ -58,12 +65,22 @@ export const LEVEL_LABELS: Record<DeadlineLevel, string> = {
 };
 export function LevelBadge({ level }: { level: DeadlineLevel }) {
   // Colours chosen for 4.5:1 contrast of the badge text (WCAG AA).
-  const props = level === 'overdue' ? { variant: 'filled', color: 'red.9' } : level === 'within_3_months' ? { variant: 'outline', color: 'red.9' } : { variant: 'outline', color: 'gray.8' };
+  const props =
+    level === 'overdue'
+      ? { variant: 'filled', color: 'red.9' }
+      : level === 'within_3_months'
+        ? { variant: 'outline', color: 'red.9' }
+        : { variant: 'outline', color: 'gray.8' };
   return <Badge {...props}>{LEVEL_LABELS[level]}</Badge>;
 }
 
 /** A euro amount typed the German way ("28.500,00"); reports cents, or null while the text is not an amount. */
-export function MoneyInput({ cents, onCents, error, ...props }: Omit<TextInputProps, 'value' | 'onChange'> & { cents: number | null; onCents: (cents: number | null) => void }) {
+export function MoneyInput({
+  cents,
+  onCents,
+  error,
+  ...props
+}: Omit<TextInputProps, 'value' | 'onChange'> & { cents: number | null; onCents: (cents: number | null) => void }) {
   const [text, setText] = useState(cents === null ? '' : formatEuro(cents, { symbol: false }));
   const parsed = text.trim() === '' ? null : parseEuro(text);
   const invalid = text.trim() !== '' && parsed === null;
@@ -86,10 +103,28 @@ export function MoneyInput({ cents, onCents, error, ...props }: Omit<TextInputPr
   );
 }
 
-export function YearSelect({ value, onChange, label = 'Haushaltsjahr', years }: { value: number; onChange: (y: number) => void; label?: string; years?: number[] }) {
+export function YearSelect({
+  value,
+  onChange,
+  label = 'Haushaltsjahr',
+  years,
+}: {
+  value: number;
+  onChange: (y: number) => void;
+  label?: string;
+  years?: number[];
+}) {
   const now = new Date().getFullYear();
   const options = years ?? Array.from({ length: now - 2019 + 2 }, (_, i) => 2019 + i);
-  return <NativeSelect label={label} value={String(value)} onChange={(e) => onChange(Number(e.currentTarget.value))} data={options.map(String)} w={160} />;
+  return (
+    <NativeSelect
+      label={label}
+      value={String(value)}
+      onChange={(e) => onChange(Number(e.currentTarget.value))}
+      data={options.map(String)}
+      w={160}
+    />
+  );
 }
 
 /** The server's answer to a failed change, with the fields it names. */
@@ -117,7 +152,14 @@ export function ErrorBox({ error, title = 'Nicht gespeichert' }: { error: unknow
 export function Warnings({ items }: { items: string[] }) {
   if (items.length === 0) return null;
   return (
-    <Alert color="yellow" variant="light" role="status" icon={<InfoIcon />} title="Hinweis" styles={{ title: { color: 'var(--mantine-color-text)' }, icon: { color: 'var(--mantine-color-yellow-9)' } }}>
+    <Alert
+      color="yellow"
+      variant="light"
+      role="status"
+      icon={<InfoIcon />}
+      title="Hinweis"
+      styles={{ title: { color: 'var(--mantine-color-text)' }, icon: { color: 'var(--mantine-color-yellow-9)' } }}
+    >
       <List size="sm">
         {items.map((w) => (
           <List.Item key={w}>{w}</List.Item>

@@ -22,7 +22,10 @@ export function PayGradesPage() {
   const [form, setForm] = useState({ payGrade: '', annualCostCents: null as number | null });
   const [formKey, setFormKey] = useState(0);
   const refresh = () => queryClient.invalidateQueries({ queryKey: staffingKey });
-  const save = useMutation({ mutationFn: (g: PayGradeCost) => updatePayGrade(g.id, g.version, { annualCostCents: edits[g.id] ?? g.annualCostCents }), onSuccess: refresh });
+  const save = useMutation({
+    mutationFn: (g: PayGradeCost) => updatePayGrade(g.id, g.version, { annualCostCents: edits[g.id] ?? g.annualCostCents }),
+    onSuccess: refresh,
+  });
   const create = useMutation({
     mutationFn: () => createPayGrade({ year, payGrade: form.payGrade, annualCostCents: form.annualCostCents ?? 0 }),
     onSuccess: async () => {
@@ -32,7 +35,10 @@ export function PayGradesPage() {
     },
   });
   return (
-    <Page title="Personalkosten je Entgeltgruppe" description="Arbeitgeberkosten einer Vollzeitstelle je Jahr (z. B. nach der KGSt-Tabelle). Jede Stelle rechnet mit dem Satz ihres Jahres.">
+    <Page
+      title="Personalkosten je Entgeltgruppe"
+      description="Arbeitgeberkosten einer Vollzeitstelle je Jahr (z. B. nach der KGSt-Tabelle). Jede Stelle rechnet mit dem Satz ihres Jahres."
+    >
       <FundingTabs />
       <Anchor component={Link} to="/stellenplan">
         Zurück zum Stellenplan
@@ -57,7 +63,12 @@ export function PayGradesPage() {
                     header: 'Ändern',
                     render: (g: PayGradeCost) => (
                       <Group gap={4} align="flex-end">
-                        <MoneyInput size="xs" aria-label={`Neuer Kostensatz ${g.payGrade}`} cents={edits[g.id] ?? g.annualCostCents} onCents={(c) => setEdits({ ...edits, [g.id]: c })} />
+                        <MoneyInput
+                          size="xs"
+                          aria-label={`Neuer Kostensatz ${g.payGrade}`}
+                          cents={edits[g.id] ?? g.annualCostCents}
+                          onCents={(c) => setEdits({ ...edits, [g.id]: c })}
+                        />
                         <Button size="xs" variant="default" onClick={() => save.mutate(g)}>
                           Speichern<VisuallyHidden>: {g.payGrade}</VisuallyHidden>
                         </Button>
@@ -85,8 +96,17 @@ export function PayGradesPage() {
               </Title>
               <ErrorBox error={create.error} />
               <Group align="flex-end" key={formKey}>
-                <TextInput label="Entgeltgruppe" description="z. B. S 12" value={form.payGrade} onChange={(e) => setForm({ ...form, payGrade: e.currentTarget.value })} />
-                <MoneyInput label="Jahreskosten je VZÄ" cents={form.annualCostCents} onCents={(c) => setForm({ ...form, annualCostCents: c })} />
+                <TextInput
+                  label="Entgeltgruppe"
+                  description="z. B. S 12"
+                  value={form.payGrade}
+                  onChange={(e) => setForm({ ...form, payGrade: e.currentTarget.value })}
+                />
+                <MoneyInput
+                  label="Jahreskosten je VZÄ"
+                  cents={form.annualCostCents}
+                  onCents={(c) => setForm({ ...form, annualCostCents: c })}
+                />
                 <Button type="submit" loading={create.isPending}>
                   Anlegen
                 </Button>

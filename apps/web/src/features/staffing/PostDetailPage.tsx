@@ -2,7 +2,16 @@ import { useState } from 'react';
 import { Anchor, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { formatDateDe, formatFte, parseFte, POST_TYPE_LABELS_DE, prorateByFte, type Occupancy, type Post, type PostFunding } from '@teilhabe/shared';
+import {
+  formatDateDe,
+  formatFte,
+  parseFte,
+  POST_TYPE_LABELS_DE,
+  prorateByFte,
+  type Occupancy,
+  type Post,
+  type PostFunding,
+} from '@teilhabe/shared';
 import { DataTable } from '../../ui/DataTable';
 import { Loading, QueryError } from '../../ui/feedback';
 import { Page } from '../../ui/Page';
@@ -49,9 +58,15 @@ function PostDetail({ post, year, onYear }: { post: Post; year: number; onYear: 
         </Title>
         <FactList>
           <Fact label="Besetzte Monate">{String(post.figures.occupiedMonths)}</Fact>
-          <Fact label="Personalkosten">{post.kreisCost && !post.figures.payGradeCostKnown ? `Kostensatz für ${post.payGrade} ${year} fehlt` : euro(post.figures.costCents)}</Fact>
+          <Fact label="Personalkosten">
+            {post.kreisCost && !post.figures.payGradeCostKnown
+              ? `Kostensatz für ${post.payGrade} ${year} fehlt`
+              : euro(post.figures.costCents)}
+          </Fact>
           <Fact label="Förderung (Pauschalen)">{euro(post.figures.fundingCents)}</Fact>
-          <Fact label="Vakanzen">{post.vacancies.length ? post.vacancies.map((v) => `${formatDateDe(v.from)} – ${formatDateDe(v.to)}`).join(', ') : 'keine'}</Fact>
+          <Fact label="Vakanzen">
+            {post.vacancies.length ? post.vacancies.map((v) => `${formatDateDe(v.from)} – ${formatDateDe(v.to)}`).join(', ') : 'keine'}
+          </Fact>
         </FactList>
       </Paper>
       <FundingsSection post={post} />
@@ -63,7 +78,13 @@ function PostDetail({ post, year, onYear }: { post: Post; year: number; onYear: 
 function FundingsSection({ post }: { post: Post }) {
   const queryClient = useQueryClient();
   const programmes = useProgrammes();
-  const [form, setForm] = useState({ programmeId: '', fte: formatFte(post.fteMilli), validFrom: '', validTo: '', flatRate: null as number | null });
+  const [form, setForm] = useState({
+    programmeId: '',
+    fte: formatFte(post.fteMilli),
+    validFrom: '',
+    validTo: '',
+    flatRate: null as number | null,
+  });
   const fteMilli = parseFte(form.fte);
   const programme = programmes.data?.find((p) => p.id === form.programmeId);
   const rate = form.flatRate ?? programme?.current?.flatRatePerFteCents ?? null;
@@ -93,8 +114,17 @@ function FundingsSection({ post }: { post: Post }) {
             { key: 'p', header: 'Programm', rowHeader: true, render: (f) => f.programme.name },
             { key: 'fte', header: 'Geförderte VZÄ', render: (f) => fte(f.fteMilli) },
             { key: 'rate', header: 'Pauschale je VZÄ', nowrap: true, render: (f) => euro(f.flatRatePerFteCents) },
-            { key: 'annual', header: 'Förderung je Jahr', nowrap: true, render: (f) => <span data-testid="annual-funding">{euro(f.annualFundingCents)}</span> },
-            { key: 'period', header: 'Zeitraum', render: (f) => `${formatDateDe(f.validFrom)} – ${f.validTo ? formatDateDe(f.validTo) : 'offen'}` },
+            {
+              key: 'annual',
+              header: 'Förderung je Jahr',
+              nowrap: true,
+              render: (f) => <span data-testid="annual-funding">{euro(f.annualFundingCents)}</span>,
+            },
+            {
+              key: 'period',
+              header: 'Zeitraum',
+              render: (f) => `${formatDateDe(f.validFrom)} – ${f.validTo ? formatDateDe(f.validTo) : 'offen'}`,
+            },
           ]}
         />
         {post.can.edit ? (
@@ -115,17 +145,44 @@ function FundingsSection({ post }: { post: Post }) {
                 <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
                   <NativeSelect
                     label="Programm oder Baustein"
-                    data={[{ value: '', label: 'Bitte wählen' }, ...(programmes.data ?? []).filter((p) => p.active).map((p) => ({ value: p.id, label: `${p.parentId ? '— ' : ''}${p.name}` }))]}
+                    data={[
+                      { value: '', label: 'Bitte wählen' },
+                      ...(programmes.data ?? [])
+                        .filter((p) => p.active)
+                        .map((p) => ({ value: p.id, label: `${p.parentId ? '— ' : ''}${p.name}` })),
+                    ]}
                     value={form.programmeId}
                     onChange={(e) => setForm({ ...form, programmeId: e.currentTarget.value })}
                   />
-                  <TextInput label="Geförderte VZÄ" description="z. B. 0,5" value={form.fte} error={fteMilli === null ? 'Zahl wie 0,5' : undefined} onChange={(e) => setForm({ ...form, fte: e.currentTarget.value })} />
-                  <MoneyInput label="Pauschale je VZÄ (leer = laut Programm)" cents={form.flatRate} onCents={(c) => setForm({ ...form, flatRate: c })} />
-                  <TextInput type="date" label="Förderung ab" value={form.validFrom} onChange={(e) => setForm({ ...form, validFrom: e.currentTarget.value })} />
-                  <TextInput type="date" label="Förderung bis (optional)" value={form.validTo} onChange={(e) => setForm({ ...form, validTo: e.currentTarget.value })} />
+                  <TextInput
+                    label="Geförderte VZÄ"
+                    description="z. B. 0,5"
+                    value={form.fte}
+                    error={fteMilli === null ? 'Zahl wie 0,5' : undefined}
+                    onChange={(e) => setForm({ ...form, fte: e.currentTarget.value })}
+                  />
+                  <MoneyInput
+                    label="Pauschale je VZÄ (leer = laut Programm)"
+                    cents={form.flatRate}
+                    onCents={(c) => setForm({ ...form, flatRate: c })}
+                  />
+                  <TextInput
+                    type="date"
+                    label="Förderung ab"
+                    value={form.validFrom}
+                    onChange={(e) => setForm({ ...form, validFrom: e.currentTarget.value })}
+                  />
+                  <TextInput
+                    type="date"
+                    label="Förderung bis (optional)"
+                    value={form.validTo}
+                    onChange={(e) => setForm({ ...form, validTo: e.currentTarget.value })}
+                  />
                 </SimpleGrid>
                 <Text size="sm" role="status">
-                  {rate !== null && fteMilli !== null ? `Förderung je Jahr: ${euro(prorateByFte(rate, fteMilli))} (${euro(rate)} × ${formatFte(fteMilli)} VZÄ)` : 'Programm und VZÄ wählen, um die Förderung zu sehen.'}
+                  {rate !== null && fteMilli !== null
+                    ? `Förderung je Jahr: ${euro(prorateByFte(rate, fteMilli))} (${euro(rate)} × ${formatFte(fteMilli)} VZÄ)`
+                    : 'Programm und VZÄ wählen, um die Förderung zu sehen.'}
                 </Text>
                 <Group justify="flex-end">
                   <Button type="submit" loading={add.isPending}>
@@ -147,7 +204,13 @@ function OccupanciesSection({ post }: { post: Post }) {
   const [extend, setExtend] = useState<Record<string, string>>({});
   const fteMilli = parseFte(form.fte);
   const add = useMutation({
-    mutationFn: () => addOccupancy(post.id, { holderName: form.holderName, fteMilli: fteMilli ?? 0, contractStart: form.contractStart, contractEnd: form.contractEnd || null }),
+    mutationFn: () =>
+      addOccupancy(post.id, {
+        holderName: form.holderName,
+        fteMilli: fteMilli ?? 0,
+        contractStart: form.contractStart,
+        contractEnd: form.contractEnd || null,
+      }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: staffingKey }),
   });
   const change = useMutation({
@@ -179,7 +242,13 @@ function OccupanciesSection({ post }: { post: Post }) {
               render: (o) =>
                 post.can.edit ? (
                   <Group gap={4} align="flex-end">
-                    <TextInput size="xs" type="date" label={`Neues Vertragsende ${o.holderName}`} value={extend[o.id] ?? o.contractEnd ?? ''} onChange={(e) => setExtend({ ...extend, [o.id]: e.currentTarget.value })} />
+                    <TextInput
+                      size="xs"
+                      type="date"
+                      label={`Neues Vertragsende ${o.holderName}`}
+                      value={extend[o.id] ?? o.contractEnd ?? ''}
+                      onChange={(e) => setExtend({ ...extend, [o.id]: e.currentTarget.value })}
+                    />
                     <Button size="xs" variant="default" onClick={() => change.mutate(o)}>
                       Speichern<VisuallyHidden>: Vertragsende {o.holderName}</VisuallyHidden>
                     </Button>
@@ -204,10 +273,29 @@ function OccupanciesSection({ post }: { post: Post }) {
                 </Title>
                 <ErrorBox error={add.error} />
                 <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
-                  <TextInput label="Stelleninhaber:in" value={form.holderName} onChange={(e) => setForm({ ...form, holderName: e.currentTarget.value })} />
-                  <TextInput label="VZÄ der Besetzung" value={form.fte} error={fteMilli === null ? 'Zahl wie 0,5' : undefined} onChange={(e) => setForm({ ...form, fte: e.currentTarget.value })} />
-                  <TextInput type="date" label="Vertragsbeginn" value={form.contractStart} onChange={(e) => setForm({ ...form, contractStart: e.currentTarget.value })} />
-                  <TextInput type="date" label="Vertragsende (leer = unbefristet)" value={form.contractEnd} onChange={(e) => setForm({ ...form, contractEnd: e.currentTarget.value })} />
+                  <TextInput
+                    label="Stelleninhaber:in"
+                    value={form.holderName}
+                    onChange={(e) => setForm({ ...form, holderName: e.currentTarget.value })}
+                  />
+                  <TextInput
+                    label="VZÄ der Besetzung"
+                    value={form.fte}
+                    error={fteMilli === null ? 'Zahl wie 0,5' : undefined}
+                    onChange={(e) => setForm({ ...form, fte: e.currentTarget.value })}
+                  />
+                  <TextInput
+                    type="date"
+                    label="Vertragsbeginn"
+                    value={form.contractStart}
+                    onChange={(e) => setForm({ ...form, contractStart: e.currentTarget.value })}
+                  />
+                  <TextInput
+                    type="date"
+                    label="Vertragsende (leer = unbefristet)"
+                    value={form.contractEnd}
+                    onChange={(e) => setForm({ ...form, contractEnd: e.currentTarget.value })}
+                  />
                 </SimpleGrid>
                 <Group justify="flex-end">
                   <Button type="submit" loading={add.isPending}>

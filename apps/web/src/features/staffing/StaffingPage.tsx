@@ -2,7 +2,16 @@ import { useMemo, useState } from 'react';
 import { Alert, Anchor, Badge, Button, Group, List, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { CONTRACT_ALERT_LABELS_DE, formatDateDe, parseFte, POST_TYPE_LABELS_DE, POST_TYPES, type ContractAlertLevel, type Post, type PostType } from '@teilhabe/shared';
+import {
+  CONTRACT_ALERT_LABELS_DE,
+  formatDateDe,
+  parseFte,
+  POST_TYPE_LABELS_DE,
+  POST_TYPES,
+  type ContractAlertLevel,
+  type Post,
+  type PostType,
+} from '@teilhabe/shared';
 import { newIdempotencyKey } from '../../api/client';
 import { DataTable } from '../../ui/DataTable';
 import { Loading, QueryError } from '../../ui/feedback';
@@ -49,7 +58,14 @@ export function StaffingPage() {
     >
       <FundingTabs />
       {alerts.data && alerts.data.length > 0 ? (
-        <Alert color="red" variant="light" icon={<AlertIcon />} title="Auslaufende Verträge" role="region" aria-label="Auslaufende Verträge">
+        <Alert
+          color="red"
+          variant="light"
+          icon={<AlertIcon />}
+          title="Auslaufende Verträge"
+          role="region"
+          aria-label="Auslaufende Verträge"
+        >
           <List size="sm" spacing={4}>
             {alerts.data.map((a) => (
               <List.Item key={a.occupancyId}>
@@ -69,7 +85,8 @@ export function StaffingPage() {
       {posts.data ? (
         <Stack gap="xs">
           <Text role="status" size="sm">
-            {posts.data.items.length} Stellen, {fte(posts.data.totals.fteMilli)}; Personalkosten {year}: {euro(posts.data.totals.costCents)}, Förderung {year}: {euro(posts.data.totals.fundingCents)}
+            {posts.data.items.length} Stellen, {fte(posts.data.totals.fteMilli)}; Personalkosten {year}: {euro(posts.data.totals.costCents)}
+            , Förderung {year}: {euro(posts.data.totals.fundingCents)}
           </Text>
           <DataTable<Post>
             caption={`Stellenplan ${year}`}
@@ -109,10 +126,26 @@ export function StaffingPage() {
                   );
                 },
               },
-              { key: 'funding', header: 'Förderung je Jahr', render: (p) => (p.fundings.length ? p.fundings.map((f) => `${f.programme.shortName}: ${euro(f.annualFundingCents)}`).join('; ') : '–') },
-              { key: 'cost', header: `Kosten ${year}`, nowrap: true, render: (p) => (p.kreisCost ? (p.figures.payGradeCostKnown ? euro(p.figures.costCents) : 'Kostensatz fehlt') : 'Landesstelle') },
+              {
+                key: 'funding',
+                header: 'Förderung je Jahr',
+                render: (p) =>
+                  p.fundings.length ? p.fundings.map((f) => `${f.programme.shortName}: ${euro(f.annualFundingCents)}`).join('; ') : '–',
+              },
+              {
+                key: 'cost',
+                header: `Kosten ${year}`,
+                nowrap: true,
+                render: (p) =>
+                  p.kreisCost ? (p.figures.payGradeCostKnown ? euro(p.figures.costCents) : 'Kostensatz fehlt') : 'Landesstelle',
+              },
               { key: 'funded', header: `Förderung ${year}`, nowrap: true, render: (p) => euro(p.figures.fundingCents) },
-              { key: 'alert', header: 'Hinweis', render: (p) => (p.alert ? <AlertBadge level={p.alert.level} /> : p.vacancies.length ? `${p.vacancies.length} Vakanz(en)` : '') },
+              {
+                key: 'alert',
+                header: 'Hinweis',
+                render: (p) =>
+                  p.alert ? <AlertBadge level={p.alert.level} /> : p.vacancies.length ? `${p.vacancies.length} Vakanz(en)` : '',
+              },
             ]}
           />
         </Stack>
@@ -126,14 +159,38 @@ function CreatePostForm({ onCancel }: { onCancel: () => void }) {
   const queryClient = useQueryClient();
   const organisations = useOrganisations();
   const [idempotencyKey] = useState(newIdempotencyKey);
-  const [form, setForm] = useState({ organisationId: '', postNumber: '', title: '', postType: 'case_management' as PostType, fte: '1,0', payGrade: '' });
+  const [form, setForm] = useState({
+    organisationId: '',
+    postNumber: '',
+    title: '',
+    postType: 'case_management' as PostType,
+    fte: '1,0',
+    payGrade: '',
+  });
   const orgOptions = useMemo(
-    () => [{ value: '', label: 'Bitte wählen' }, ...flattenTree(buildOrganisationTree(organisations.data ?? [])).map(({ organisation, depth }) => ({ value: organisation.id, label: `${'— '.repeat(depth)}${organisation.name}` }))],
+    () => [
+      { value: '', label: 'Bitte wählen' },
+      ...flattenTree(buildOrganisationTree(organisations.data ?? [])).map(({ organisation, depth }) => ({
+        value: organisation.id,
+        label: `${'— '.repeat(depth)}${organisation.name}`,
+      })),
+    ],
     [organisations.data],
   );
   const fteMilli = parseFte(form.fte);
   const create = useMutation({
-    mutationFn: () => createPost({ organisationId: form.organisationId, postNumber: form.postNumber, title: form.title, postType: form.postType, fteMilli: fteMilli ?? 0, payGrade: form.payGrade }, idempotencyKey),
+    mutationFn: () =>
+      createPost(
+        {
+          organisationId: form.organisationId,
+          postNumber: form.postNumber,
+          title: form.title,
+          postType: form.postType,
+          fteMilli: fteMilli ?? 0,
+          payGrade: form.payGrade,
+        },
+        idempotencyKey,
+      ),
     onSuccess: async (post) => {
       await queryClient.invalidateQueries({ queryKey: staffingKey });
       void navigate(`/stellenplan/${post.id}`);
@@ -155,12 +212,46 @@ function CreatePostForm({ onCancel }: { onCancel: () => void }) {
           </Title>
           <ErrorBox error={create.error} />
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-            <NativeSelect label="Organisation" required data={orgOptions} value={form.organisationId} onChange={(e) => setForm({ ...form, organisationId: e.currentTarget.value })} />
-            <TextInput label="Stellennummer" required value={form.postNumber} onChange={(e) => setForm({ ...form, postNumber: e.currentTarget.value })} />
-            <TextInput label="Bezeichnung" required value={form.title} onChange={(e) => setForm({ ...form, title: e.currentTarget.value })} />
-            <NativeSelect label="Art der Stelle" data={POST_TYPES.map((t) => ({ value: t, label: POST_TYPE_LABELS_DE[t] }))} value={form.postType} onChange={(e) => setForm({ ...form, postType: e.currentTarget.value as PostType })} />
-            <TextInput label="Stellenanteil in VZÄ" description="z. B. 0,5" required value={form.fte} error={fteMilli === null ? 'Zahl wie 0,5 oder 1,0' : undefined} onChange={(e) => setForm({ ...form, fte: e.currentTarget.value })} />
-            <TextInput label="Entgeltgruppe" description="z. B. S 12, EG 9c" required value={form.payGrade} onChange={(e) => setForm({ ...form, payGrade: e.currentTarget.value })} />
+            <NativeSelect
+              label="Organisation"
+              required
+              data={orgOptions}
+              value={form.organisationId}
+              onChange={(e) => setForm({ ...form, organisationId: e.currentTarget.value })}
+            />
+            <TextInput
+              label="Stellennummer"
+              required
+              value={form.postNumber}
+              onChange={(e) => setForm({ ...form, postNumber: e.currentTarget.value })}
+            />
+            <TextInput
+              label="Bezeichnung"
+              required
+              value={form.title}
+              onChange={(e) => setForm({ ...form, title: e.currentTarget.value })}
+            />
+            <NativeSelect
+              label="Art der Stelle"
+              data={POST_TYPES.map((t) => ({ value: t, label: POST_TYPE_LABELS_DE[t] }))}
+              value={form.postType}
+              onChange={(e) => setForm({ ...form, postType: e.currentTarget.value as PostType })}
+            />
+            <TextInput
+              label="Stellenanteil in VZÄ"
+              description="z. B. 0,5"
+              required
+              value={form.fte}
+              error={fteMilli === null ? 'Zahl wie 0,5 oder 1,0' : undefined}
+              onChange={(e) => setForm({ ...form, fte: e.currentTarget.value })}
+            />
+            <TextInput
+              label="Entgeltgruppe"
+              description="z. B. S 12, EG 9c"
+              required
+              value={form.payGrade}
+              onChange={(e) => setForm({ ...form, payGrade: e.currentTarget.value })}
+            />
           </SimpleGrid>
           <Group justify="flex-end">
             <Button variant="default" onClick={onCancel}>

@@ -11,7 +11,10 @@ export function usePosts(year: number) {
 }
 
 export function usePost(id: string, year: number) {
-  return useQuery({ queryKey: [...staffingKey, 'post', id, year], queryFn: () => api.get(`/staffing/posts/${enc(id)}`, Post, { query: { year } }) });
+  return useQuery({
+    queryKey: [...staffingKey, 'post', id, year],
+    queryFn: () => api.get(`/staffing/posts/${enc(id)}`, Post, { query: { year } }),
+  });
 }
 
 export function useContractAlerts() {
@@ -19,14 +22,21 @@ export function useContractAlerts() {
 }
 
 export function usePayGrades(year?: number) {
-  return useQuery({ queryKey: [...staffingKey, 'pay-grades', year], queryFn: () => api.get('/staffing/pay-grades', z.array(PayGradeCost), { query: { year } }) });
+  return useQuery({
+    queryKey: [...staffingKey, 'pay-grades', year],
+    queryFn: () => api.get('/staffing/pay-grades', z.array(PayGradeCost), { query: { year } }),
+  });
 }
 
 export const createPost = (body: unknown, idempotencyKey: string) => api.post('/staffing/posts', Post, body, { idempotencyKey });
-export const updatePost = (id: string, version: number, body: unknown) => api.patch(`/staffing/posts/${enc(id)}`, Post, body, { ifMatch: version });
+export const updatePost = (id: string, version: number, body: unknown) =>
+  api.patch(`/staffing/posts/${enc(id)}`, Post, body, { ifMatch: version });
 export const addFunding = (postId: string, body: unknown) => api.post(`/staffing/posts/${enc(postId)}/fundings`, Post, body);
-export const updateFunding = (id: string, version: number, body: unknown) => api.patch(`/staffing/fundings/${enc(id)}`, Post, body, { ifMatch: version });
+export const updateFunding = (id: string, version: number, body: unknown) =>
+  api.patch(`/staffing/fundings/${enc(id)}`, Post, body, { ifMatch: version });
 export const addOccupancy = (postId: string, body: unknown) => api.post(`/staffing/posts/${enc(postId)}/occupancies`, Post, body);
-export const updateOccupancy = (id: string, version: number, body: unknown) => api.patch(`/staffing/occupancies/${enc(id)}`, Post, body, { ifMatch: version });
+export const updateOccupancy = (id: string, version: number, body: unknown) =>
+  api.patch(`/staffing/occupancies/${enc(id)}`, Post, body, { ifMatch: version });
 export const createPayGrade = (body: unknown) => api.post('/staffing/pay-grades', PayGradeCost, body);
-export const updatePayGrade = (id: string, version: number, body: unknown) => api.patch(`/staffing/pay-grades/${enc(id)}`, PayGradeCost, body, { ifMatch: version });
+export const updatePayGrade = (id: string, version: number, body: unknown) =>
+  api.patch(`/staffing/pay-grades/${enc(id)}`, PayGradeCost, body, { ifMatch: version });

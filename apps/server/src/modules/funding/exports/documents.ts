@@ -38,7 +38,13 @@ export async function statementPdf(r: UseOfFundsReport, authority: string): Prom
     pdfTable(
       ['Position', 'Bewilligt', 'Ist-Ausgaben', 'Abweichung', 'Abweichung in %'],
       [
-        ...r.lines.map((l) => [l.label, formatEuro(l.approvedCents), formatEuro(l.actualCents), formatEuro(l.deviationCents), deviationText(l.deviationBp)]),
+        ...r.lines.map((l) => [
+          l.label,
+          formatEuro(l.approvedCents),
+          formatEuro(l.actualCents),
+          formatEuro(l.deviationCents),
+          deviationText(l.deviationBp),
+        ]),
         ['Summe', formatEuro(r.totals.approvedCents), formatEuro(r.totals.actualCents), formatEuro(r.totals.deviationCents), ''],
       ],
       { widths: ['*', 85, 85, 85, 70], rightAlign: [1, 2, 3, 4], sumRows: 1 },
@@ -48,7 +54,13 @@ export async function statementPdf(r: UseOfFundsReport, authority: string): Prom
     r.receipts.length
       ? pdfTable(
           ['Datum', 'Position', 'Empfänger:in', 'Beleg-Nr.', 'Betrag'],
-          r.receipts.map((b) => [formatDateDe(b.bookingDate), POSITION_CATEGORY_LABELS_DE[b.category], b.payee, b.receiptNo || '–', formatEuro(b.amountCents)]),
+          r.receipts.map((b) => [
+            formatDateDe(b.bookingDate),
+            POSITION_CATEGORY_LABELS_DE[b.category],
+            b.payee,
+            b.receiptNo || '–',
+            formatEuro(b.amountCents),
+          ]),
           { widths: [58, 95, '*', 70, 75], rightAlign: [4] },
         )
       : { text: 'Keine Ist-Ausgaben gebucht.', style: 'note' },
@@ -89,14 +101,22 @@ export async function narrativePdf(r: UseOfFundsReport, authority: string): Prom
     pdfTable(
       ['Position', 'Bewilligt', 'Ist-Ausgaben', 'Abweichung'],
       [
-        ...r.lines.map((l) => [l.label, formatEuro(l.approvedCents), formatEuro(l.actualCents), `${formatEuro(l.deviationCents)} (${deviationText(l.deviationBp)})`]),
+        ...r.lines.map((l) => [
+          l.label,
+          formatEuro(l.approvedCents),
+          formatEuro(l.actualCents),
+          `${formatEuro(l.deviationCents)} (${deviationText(l.deviationBp)})`,
+        ]),
         ['Summe', formatEuro(r.totals.approvedCents), formatEuro(r.totals.actualCents), formatEuro(r.totals.deviationCents)],
       ],
       { widths: ['*', 85, 85, 120], rightAlign: [1, 2, 3], sumRows: 1 },
     ),
     { text: '4. Was noch fehlt', style: 'h2' },
     {
-      ul: r.checklist.map((c) => ({ text: `${c.done ? '[erledigt]' : c.blocking ? '[offen – Pflicht]' : '[offen]'} ${c.label}`, ...(c.done ? {} : { bold: c.blocking }) })),
+      ul: r.checklist.map((c) => ({
+        text: `${c.done ? '[erledigt]' : c.blocking ? '[offen – Pflicht]' : '[offen]'} ${c.label}`,
+        ...(c.done ? {} : { bold: c.blocking }),
+      })),
     },
   ];
   return renderCouncilPaper({
@@ -130,7 +150,13 @@ export async function statementXlsx(r: UseOfFundsReport): Promise<Buffer> {
   styleHeader(ws.addRow(['Position', 'Bewilligt (€)', 'Ist-Ausgaben (€)', 'Abweichung (€)', 'Abweichung (%)']));
   const first = ws.rowCount + 1;
   for (const l of r.lines) {
-    ws.addRow([l.label, euros(l.approvedCents), euros(l.actualCents), euros(l.deviationCents), l.deviationBp === null ? 'nicht bewilligt' : l.deviationBp / 10000]);
+    ws.addRow([
+      l.label,
+      euros(l.approvedCents),
+      euros(l.actualCents),
+      euros(l.deviationCents),
+      l.deviationBp === null ? 'nicht bewilligt' : l.deviationBp / 10000,
+    ]);
   }
   const last = ws.rowCount;
   const sum = ws.addRow([
@@ -152,7 +178,14 @@ export async function statementXlsx(r: UseOfFundsReport): Promise<Buffer> {
   receipts.columns = [{ width: 12 }, { width: 24 }, { width: 34 }, { width: 14 }, { width: 40 }, { width: 16 }];
   styleHeader(receipts.addRow(['Datum', 'Position', 'Empfänger:in', 'Beleg-Nr.', 'Beschreibung', 'Betrag (€)']));
   for (const b of r.receipts) {
-    const row = receipts.addRow([formatDateDe(b.bookingDate), POSITION_CATEGORY_LABELS_DE[b.category], b.payee, b.receiptNo, b.description, euros(b.amountCents)]);
+    const row = receipts.addRow([
+      formatDateDe(b.bookingDate),
+      POSITION_CATEGORY_LABELS_DE[b.category],
+      b.payee,
+      b.receiptNo,
+      b.description,
+      euros(b.amountCents),
+    ]);
     row.getCell(6).numFmt = EURO_FORMAT;
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -174,7 +207,10 @@ export async function overviewXlsx(o: BudgetOverview): Promise<Buffer> {
   wb.creator = 'Teilhabe';
   const ws = wb.addWorksheet(`Haushalt ${o.year}`);
   ws.columns = [{ width: 52 }, ...OVERVIEW_COLUMNS.map(() => ({ width: 20 }))];
-  ws.addRow([`Förderprogramme des KI – Haushaltsjahr ${o.year}${o.organisation ? ` (${o.organisation.name})` : ''}`]).font = { bold: true, size: 14 };
+  ws.addRow([`Förderprogramme des KI – Haushaltsjahr ${o.year}${o.organisation ? ` (${o.organisation.name})` : ''}`]).font = {
+    bold: true,
+    size: 14,
+  };
   ws.addRow([]);
   styleHeader(ws.addRow(['Programm', ...OVERVIEW_COLUMNS.map(([, label]) => `${label} (€)`)]));
   const moneyRow = (label: string, a: BudgetAmounts, bold = false) => {
@@ -232,7 +268,10 @@ export async function overviewPdf(o: BudgetOverview, authority: string): Promise
       pdfTable(
         ['Programm', ...OVERVIEW_COLUMNS.map(([, label]) => label)],
         [
-          ...section.rows.map((r) => [`${r.programme.name}${r.unapproved ? ' (Entwurf)' : ''}`, ...OVERVIEW_COLUMNS.map(([key]) => formatEuro(r[key]))]),
+          ...section.rows.map((r) => [
+            `${r.programme.name}${r.unapproved ? ' (Entwurf)' : ''}`,
+            ...OVERVIEW_COLUMNS.map(([key]) => formatEuro(r[key])),
+          ]),
           [`Summe ${section.title}`, ...OVERVIEW_COLUMNS.map(([key]) => formatEuro(section.totals[key]))],
         ],
         { widths: ['*', 78, 70, 62, 72, 72, 78], rightAlign: [1, 2, 3, 4, 5, 6], sumRows: 1 },
@@ -240,11 +279,15 @@ export async function overviewPdf(o: BudgetOverview, authority: string): Promise
     );
   }
   content.push(
-    pdfTable(['', ...OVERVIEW_COLUMNS.map(([, label]) => label)], [['Gesamtsumme', ...OVERVIEW_COLUMNS.map(([key]) => formatEuro(o.grandTotals[key]))]], {
-      widths: ['*', 78, 70, 62, 72, 72, 78],
-      rightAlign: [1, 2, 3, 4, 5, 6],
-      sumRows: 1,
-    }),
+    pdfTable(
+      ['', ...OVERVIEW_COLUMNS.map(([, label]) => label)],
+      [['Gesamtsumme', ...OVERVIEW_COLUMNS.map(([key]) => formatEuro(o.grandTotals[key]))]],
+      {
+        widths: ['*', 78, 70, 62, 72, 72, 78],
+        rightAlign: [1, 2, 3, 4, 5, 6],
+        sumRows: 1,
+      },
+    ),
   );
   if (o.sections.length) {
     content.push({ text: 'Grafik: Personalkostenzuschüsse und Sachmittel je Programm', style: 'h2', pageBreak: 'before' });

@@ -58,13 +58,24 @@ export async function renderCouncilPaper(paper: CouncilPaper, opts: { landscape?
     pageSize: 'A4',
     pageOrientation: opts.landscape ? 'landscape' : 'portrait',
     pageMargins: [56, 72, 56, 64],
-    info: { title: paper.title, subject: paper.subtitle ?? paper.title, author: `${paper.authority} – ${paper.office}`, creator: 'Teilhabe' },
+    info: {
+      title: paper.title,
+      subject: paper.subtitle ?? paper.title,
+      author: `${paper.authority} – ${paper.office}`,
+      creator: 'Teilhabe',
+    },
     language: 'de-DE',
     defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.2 },
     header: () => ({
       margin: [56, 28, 56, 0],
       columns: [
-        { text: [{ text: `${paper.authority}\n`, bold: true }, { text: paper.office, color: '#444444' }], fontSize: 9 },
+        {
+          text: [
+            { text: `${paper.authority}\n`, bold: true },
+            { text: paper.office, color: '#444444' },
+          ],
+          fontSize: 9,
+        },
         { text: paper.draft ? 'ENTWURF' : '', alignment: 'right', bold: true, color: '#9b1c1c', fontSize: 11 },
       ],
     }),
@@ -101,7 +112,11 @@ export async function renderCouncilPaper(paper: CouncilPaper, opts: { landscape?
 }
 
 /** A table with a header row that repeats on every page; money columns right-aligned. */
-export function pdfTable(headers: string[], rows: PdfNode[][], opts: { widths?: (string | number)[]; rightAlign?: number[]; sumRows?: number } = {}): PdfNode {
+export function pdfTable(
+  headers: string[],
+  rows: PdfNode[][],
+  opts: { widths?: (string | number)[]; rightAlign?: number[]; sumRows?: number } = {},
+): PdfNode {
   const right = new Set(opts.rightAlign ?? []);
   const sumFrom = rows.length - (opts.sumRows ?? 0);
   return {
