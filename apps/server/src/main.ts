@@ -21,13 +21,15 @@ try {
   lines.push('', 'Beenden mit Strg+C.', '');
   process.stdout.write(lines.join('\n'));
 
-  let signalled = false;
+  let signalledAt = 0;
   const shutdown = (signal: string) => {
-    if (signalled) {
+    // Ctrl+C under `npm start` reaches us twice (from the terminal and forwarded by npm): only a later one forces.
+    if (signalledAt && Date.now() - signalledAt < 3000) return;
+    if (signalledAt) {
       process.stderr.write(`\n${signal} erneut: sofortiges Beenden.\n`);
       process.exit(1);
     }
-    signalled = true;
+    signalledAt = Date.now();
     process.stdout.write(`\n${signal}: Teilhabe wird beendet (laufende Anfragen werden abgeschlossen) …\n`);
     const force = setTimeout(() => process.exit(1), 30_000);
     force.unref();

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/access/actor.js';
 import { organisationSubtree } from '../../platform/access/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
@@ -85,19 +85,26 @@ export async function unsafeSearchCandidatesAcrossOrganisations(
   const hits = keyArrays.length ? sql.join(keyArrays.map((k) => sql`(${k})::int`), sql` + `) : sql`0`;
   // Every token must match (or all but the last while it is still being typed).
   const required = keyArrays.slice(0, query.requiredTokens);
-  const keyCondition = required.length ? sql.join(required, sql` AND `) : sql`false`;
-  const trigram = query.folded.length >= 3 ? sql`${query.folded} <% p.search_text` : sql`false`;
-  const result = await db.execute<SearchCandidateRow>(sql`
+  // The inner query picks and orders the candidates from the indexes; scope is computed only for those few.
+  const select = (where: SQL) => sql`
     SELECT p.id, p.given_names, p.family_name, p.native_given_names, p.native_family_name, p.aliases,
            p.birth_date, p.birth_date_precision, p.birth_date_is_placeholder, p.organisation_id, o.name AS organisation_name,
            ${personScope(actor, 'p')} AS in_scope,
            (SELECT c.id FROM cases c WHERE c.person_id = p.id AND c.phase <> 'closed' AND ${caseScope(actor, 'c')}
              ORDER BY c.opened_at DESC LIMIT 1) AS open_case_id
-    FROM persons p JOIN organisations o ON o.id = p.organisation_id
-    WHERE p.merged_into_id IS NULL AND p.anonymised_at IS NULL AND ((${keyCondition}) OR ${trigram})
-    ORDER BY ${hits} DESC, word_similarity(${query.folded}, p.search_text) DESC
-    LIMIT ${query.limit}`);
-  return result.rows;
+    FROM (SELECT p.id, ${hits} AS hits, word_similarity(${query.folded}, p.search_text) AS sim
+          FROM persons p
+          WHERE p.merged_into_id IS NULL AND p.anonymised_at IS NULL AND ${where}
+          ORDER BY 2 DESC, 3 DESC
+          LIMIT ${query.limit}) top
+    JOIN persons p ON p.id = top.id JOIN organisations o ON o.id = p.organisation_id
+    ORDER BY top.hits DESC, top.sim DESC`;
+  const byKeys = required.length ? (await db.execute<SearchCandidateRow>(select(sql.join(required, sql` AND `)))).rows : [];
+  // Trigrams catch typos the sound keys miss; only needed when the keys found little (it is the slower index).
+  if (byKeys.length >= query.limit / 2 || query.folded.length < 3) return byKeys;
+  const seen = new Set(byKeys.map((r) => r.id));
+  const byTrigram = (await db.execute<SearchCandidateRow>(select(sql`${query.folded} <% p.search_text`))).rows.filter((r) => !seen.has(r.id));
+  return [...byKeys, ...byTrigram];
 }
 
 export type PersonListRow = {

@@ -108,7 +108,7 @@ export async function searchPersons(ctx: AuthedContext, input: { q: string; birt
     tokenKeys: tokens.slice(0, 4).map((t) => t.keys),
     requiredTokens: Math.min(4, lastUnfinished ? tokens.length - 1 : tokens.length),
     folded: foldLatin(tokens.flatMap((t) => t.latin.slice(0, 1)).join(' ')),
-    limit: 60,
+    limit: 120,
   });
   const scored = rows
     .map((row) => ({

@@ -254,6 +254,19 @@ function isParticle(raw: string): boolean {
  * particles are dropped unless the name consists of nothing else.
  */
 export function nameTokens(name: string): NameToken[] {
+  const cached = tokenCache.get(name);
+  if (cached) return cached;
+  const tokens = computeNameTokens(name);
+  // Names repeat a lot (Mohammed, Ahmadi, Shevchenko …): the ranking of many candidates reuses their tokens.
+  if (tokenCache.size >= TOKEN_CACHE_SIZE) tokenCache.delete(tokenCache.keys().next().value!);
+  tokenCache.set(name, tokens);
+  return tokens;
+}
+
+const TOKEN_CACHE_SIZE = 50_000;
+const tokenCache = new Map<string, NameToken[]>();
+
+function computeNameTokens(name: string): NameToken[] {
   const raw = name
     .normalize('NFC')
     .split(/[\s\-_.,;/()]+/u)
