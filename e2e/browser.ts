@@ -32,6 +32,6 @@ export const demoEmail = (role: string) => `${role}@teilhabe.example`;
 export async function login(page: Page, email: string, password = inject('demoPassword')) {
   await page.goto('/anmelden');
   await page.getByLabel('E-Mail').fill(email);
-  await page.getByLabel('Passwort', { exact: true }).fill(password);
+  await page.getByLabel(/^Passwort\s*\*?$/).fill(password);
   await page.getByRole('button', { name: 'Anmelden' }).click();
 }

@@ -29,7 +29,15 @@ const DEMO_NAMES = {
   municipality: 'Lukas Hoffmann',
 } as const;
 type DemoRole = keyof typeof DEMO_NAMES;
-const WITHOUT_TOTP: DemoRole[] = ['case_manager', 'coordinator', 'finance', 'interpreter_coordinator', 'interpreter', 'partner', 'municipality'];
+const WITHOUT_TOTP: DemoRole[] = [
+  'case_manager',
+  'coordinator',
+  'finance',
+  'interpreter_coordinator',
+  'interpreter',
+  'partner',
+  'municipality',
+];
 
 const WRONG_CREDENTIALS = 'E-Mail-Adresse oder Passwort ist falsch.';
 const suffix = Math.random().toString(36).slice(2, 7);
@@ -378,7 +386,10 @@ describe('Benutzerverwaltung', () => {
     expect(page, 'admin journey must have run').toBeTruthy();
     await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Benutzer:innen', exact: true }).click();
     await h1(page, 'Benutzer:innen').waitFor();
-    await page.getByRole('region', { name: 'Benutzer:innen' }).getByRole('row', { name: /Jana Adler/ }).waitFor();
+    await page
+      .getByRole('region', { name: 'Benutzer:innen' })
+      .getByRole('row', { name: /Jana Adler/ })
+      .waitFor();
     await expectAccessible(page, 'Benutzer:innen');
 
     // Keyboard only: Tab to the button, Enter opens the dialog, Escape closes it and the focus returns.
@@ -523,10 +534,9 @@ describe('Audit-Protokoll', () => {
     await poll(() => new URL(page.url()).searchParams.get('action')).toBe('auth.login');
     const actionCells = table.locator('tbody tr td:nth-child(4)');
     await poll(async () => {
-        const texts = await actionCells.allTextContents();
-        return texts.length > 0 && texts.every((t) => t.startsWith('auth.login')) && texts.includes('auth.login');
-      })
-      .toBe(true);
+      const texts = await actionCells.allTextContents();
+      return texts.length > 0 && texts.every((t) => t.startsWith('auth.login')) && texts.includes('auth.login');
+    }).toBe(true);
     await expectAccessible(page, 'Audit-Protokoll gefiltert');
 
     // The details of an entry in a dialog; the focus returns to its button.

@@ -21,5 +21,7 @@ function newest(dir) {
 const sources = Math.max(newest(path.join(web, 'src')), newest(path.join(root, 'packages/shared/src')), fs.statSync(path.join(web, 'index.html')).mtimeMs);
 if (!fs.existsSync(index) || fs.statSync(index).mtimeMs < sources) {
   process.stdout.write('Web-Oberfläche wird gebaut … / building the web app …\n');
-  execSync('npx vite build --logLevel warn', { cwd: web, stdio: 'inherit' });
+  // Always a production bundle: run from inside vitest (the e2e set-up) NODE_ENV is "test", and Vite would then build
+  // React's development bundle – which `npm start` would go on serving, since dist/ is newer than the sources.
+  execSync('npx vite build --logLevel warn', { cwd: web, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }

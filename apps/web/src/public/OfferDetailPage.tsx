@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { PublicLang, PublicOffer } from '@teilhabe/shared';
 import { fetchOffer, PublicApiError } from './api';
-import { ageText, describeSchedule, formatDate, languageName, money } from './format';
+import { ageText, describeSchedule, formatDate, languageName, listOf, money } from './format';
 import type { PublicMessages } from './messages';
 import { htmlLang, listHref, onLinkClick } from './routing';
 
@@ -128,11 +128,11 @@ export function OfferDetailPage({ lang, id, m, backSearch }: { lang: PublicLang;
         ) : null}
         <div>
           <dt>{m.forWhom}</dt>
-          <dd>{[groups.length ? groups.join(', ') : m.everyone, age].filter(Boolean).join(' · ')}</dd>
+          <dd>{[groups.length ? listOf(lang, groups) : m.everyone, age].filter(Boolean).join(' · ')}</dd>
         </div>
         <div>
           <dt>{m.languages}</dt>
-          <dd>{o.languages.map((code) => languageName(lang, code)).join(', ')}</dd>
+          <dd>{listOf(lang, o.languages.map((code) => languageName(lang, code)))}</dd>
         </div>
         <div>
           <dt>{m.cost}</dt>

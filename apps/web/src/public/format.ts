@@ -101,3 +101,8 @@ export function languageName(lang: PublicLang, code: string): string {
 export function money(lang: PublicLang, cents: number): string {
   return new Intl.NumberFormat(INTL[lang], { style: 'currency', currency: 'EUR' }).format(cents / 100);
 }
+
+/** "Deutsch, Arabisch und Farsi" / "آلمانی، عربی و فارسی": lists in the reader's language. */
+export function listOf(lang: PublicLang, items: string[]): string {
+  return new Intl.ListFormat(INTL[lang], { style: 'long', type: 'conjunction' }).format(items);
+}

@@ -23,13 +23,16 @@ export interface PageProps {
 
 export function Page({ title, heading, description, actions, children }: PageProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
+  // Decided at the first render, not in the effect: React's StrictMode runs effects twice, and the second run would
+  // otherwise take the first page of a full load for a later one (and steal the focus of an autofocus field).
+  const focusHeading = useRef(firstPageShown);
 
   useEffect(() => {
     document.title = `${title} – Teilhabe`;
   }, [title]);
 
   useEffect(() => {
-    if (firstPageShown) headingRef.current?.focus();
+    if (focusHeading.current) headingRef.current?.focus();
     firstPageShown = true;
   }, []);
 

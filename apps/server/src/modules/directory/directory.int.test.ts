@@ -390,7 +390,7 @@ describe('Akteure', () => {
     const c = contact.json();
     const upd = await muni.patch(`/api/v1/directory/contacts/${c.id}`, { isPublic: true }, { 'if-match': String(c.version) });
     expect(upd.json().isPublic).toBe(true);
-    expect((await muni.request('DELETE', `/api/v1/directory/contacts/${c.id}`, {}, { 'if-match': String(upd.json().version) })).statusCode).toBe(200);
+    expect((await muni.delete(`/api/v1/directory/contacts/${c.id}`, { 'if-match': String(upd.json().version) })).statusCode).toBe(200);
 
     expect((await muni.put(`/api/v1/directory/akteure/${siegburg.id}/profile`, { description: 'x' }, { 'if-match': '0' })).statusCode).toBe(404);
     expect((await muni.post(`/api/v1/directory/akteure/${siegburg.id}/contacts`, { name: 'Fremd Person', role: 'leitung' })).statusCode).toBe(404);

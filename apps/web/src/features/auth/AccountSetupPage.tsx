@@ -1,4 +1,4 @@
-import { Alert, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
@@ -9,6 +9,7 @@ import { Loading, QueryError } from '../../ui/feedback';
 import { fieldErrorsOf, FormErrorSummary, useFieldIds, useSubmitAttempts } from '../../ui/forms';
 import { AlertIcon, CheckIcon, InfoIcon } from '../../ui/icons';
 import { Page } from '../../ui/Page';
+import { PasswordInput } from '../../ui/PasswordInput';
 
 const LABELS: Record<string, MessageKey> = { password: 'setup.password', repeat: 'setup.repeat' };
 

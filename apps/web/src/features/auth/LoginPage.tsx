@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Alert, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
@@ -9,6 +9,7 @@ import { useI18n, type MessageKey } from '../../i18n';
 import { fieldErrorsOf, FormErrorSummary, useFieldIds, useSubmitAttempts } from '../../ui/forms';
 import { InfoIcon } from '../../ui/icons';
 import { Page } from '../../ui/Page';
+import { PasswordInput } from '../../ui/PasswordInput';
 import { lastSessionEnd, safeReturnPath, storeSession, useSession } from './session';
 
 interface LoginValues {

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, Badge, Button, Group, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -14,6 +14,7 @@ import { Loading, QueryError } from '../../ui/feedback';
 import { fieldErrorsOf, FormErrorSummary, useFieldIds, useSubmitAttempts } from '../../ui/forms';
 import { InfoIcon, ShieldIcon } from '../../ui/icons';
 import { Page } from '../../ui/Page';
+import { PasswordInput } from '../../ui/PasswordInput';
 import { dropSession, sessionQueryKey, useMe } from './session';
 import { TotpSetupPanel } from './TotpSetupPanel';
 

@@ -293,14 +293,27 @@ function EditUserForm({
 export function SetupLinkDialog({
   value,
   onClose,
+  returnFocusTo,
 }: {
   value: { user: User; link: SetupLinkResponse } | null;
   onClose: () => void;
+  /** Where the focus goes after closing (the dialog that was open before it is gone, so Mantine cannot know). */
+  returnFocusTo?: () => HTMLElement | null;
 }) {
   const { t, tx, formatDateTime } = useI18n();
   const inputId = useFieldIds()('setupUrl');
   return (
-    <Dialog opened={value !== null} onClose={onClose} title={t('users.setupLinkDialogTitle')} size="lg">
+    <Dialog
+      opened={value !== null}
+      onClose={onClose}
+      title={t('users.setupLinkDialogTitle')}
+      size="lg"
+      returnFocus={!returnFocusTo}
+      onExitTransitionEnd={() => {
+        const target = returnFocusTo?.();
+        if (target?.isConnected) target.focus();
+      }}
+    >
       {value ? (
         <Stack gap="md">
           <Text>{tx('users.setupLinkFor', { name: <bdi>{value.user.displayName}</bdi> })}</Text>

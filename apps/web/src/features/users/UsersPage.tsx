@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Badge, Button, Group, Stack, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import type { User } from '@teilhabe/shared';
@@ -26,6 +26,12 @@ export function UsersPage() {
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<User | null>(null);
   const [setupLink, setSetupLink] = useState<{ user: User; link: SetupLinkResponse } | null>(null);
+  // The button that opened the create or edit dialog: the set-up link dialog replaces that dialog, so Mantine cannot
+  // return the focus by itself when it closes.
+  const opener = useRef<HTMLElement | null>(null);
+  const rememberOpener = () => {
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  };
 
   const list = useUserList(q, offset);
   // Loaded ahead so the create and edit dialogs open ready to type.
@@ -48,7 +54,13 @@ export function UsersPage() {
       description={t('users.intro')}
       actions={
         canManage ? (
-          <Button leftSection={<PlusIcon size={18} />} onClick={() => setCreating(true)}>
+          <Button
+            leftSection={<PlusIcon size={18} />}
+            onClick={() => {
+              rememberOpener();
+              setCreating(true);
+            }}
+          >
             {t('users.createButton')}
           </Button>
         ) : null
@@ -162,7 +174,14 @@ export function UsersPage() {
                       header: t('ui.actions'),
                       render: (user: User) =>
                         user.can.edit ? (
-                          <Button size="xs" variant="default" onClick={() => setEditing(user)}>
+                          <Button
+                            size="xs"
+                            variant="default"
+                            onClick={() => {
+                              rememberOpener();
+                              setEditing(user);
+                            }}
+                          >
                             {t('ui.edit')}
                             <VisuallyHidden>
                               : <bdi>{user.displayName}</bdi>
@@ -202,7 +221,7 @@ export function UsersPage() {
               setSetupLink({ user, link });
             }}
           />
-          <SetupLinkDialog value={setupLink} onClose={() => setSetupLink(null)} />
+          <SetupLinkDialog value={setupLink} onClose={() => setSetupLink(null)} returnFocusTo={() => opener.current} />
         </>
       ) : null}
     </Page>
