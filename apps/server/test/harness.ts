@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
+// Brings the `inject('adminUrl' | 'templateDb')` types into every program that uses the harness.
+import type {} from './global-setup.js';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Role } from '@teilhabe/shared';
 import { loadConfig, type Config } from '../src/config.js';

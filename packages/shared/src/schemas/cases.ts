@@ -332,3 +332,22 @@ export const MyCasesOverview = z.object({
   weeksWithoutContact: z.number().int(),
 });
 export type MyCasesOverview = z.infer<typeof MyCasesOverview>;
+
+// ── Evaluation (Beratungszahlen) ────────────────────────────────────────────────────────────────────────────────
+
+export const EvaluationQuery = z.strictObject({ from: DateOnly, to: DateOnly });
+
+export const EvaluationCell = z.object({ label: z.string(), value: z.number().int().nullable(), suppressed: z.boolean() });
+export const EvaluationTable = z.object({ key: z.string(), title: z.string(), rows: z.array(EvaluationCell), total: z.number().int().nullable() });
+export type EvaluationTable = z.infer<typeof EvaluationTable>;
+
+/** Aggregated figures of a period; cells below 5 are suppressed (value null), plus secondary cells. */
+export const Evaluation = z.object({
+  from: z.string(),
+  to: z.string(),
+  scope: z.string(),
+  totals: z.array(EvaluationCell),
+  tables: z.array(EvaluationTable),
+  note: z.string(),
+});
+export type Evaluation = z.infer<typeof Evaluation>;

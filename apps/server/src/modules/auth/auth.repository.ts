@@ -26,10 +26,12 @@ export async function recordLogin(db: DbOrTx, userId: string, totpStep: number |
     .where(eq(users.id, userId));
 }
 
+// Password and TOTP are the user's own credentials, not part of the record an administrator edits: they leave `version`
+// alone, so that an admin's edit (If-Match) is not refused as a conflict because the person set a password meanwhile.
 export async function setPasswordHash(db: DbOrTx, userId: string, passwordHash: string) {
   await db
     .update(users)
-    .set({ passwordHash, passwordChangedAt: sql`now()`, updatedAt: sql`now()`, version: sql`${users.version} + 1` })
+    .set({ passwordHash, passwordChangedAt: sql`now()`, updatedAt: sql`now()` })
     .where(eq(users.id, userId));
 }
 
@@ -41,7 +43,6 @@ export async function setTotp(db: DbOrTx, userId: string, values: { secret: stri
       totpEnabled: values.enabled,
       ...(values.lastStep !== undefined ? { totpLastStep: values.lastStep } : {}),
       updatedAt: sql`now()`,
-      version: sql`${users.version} + 1`,
     })
     .where(eq(users.id, userId));
 }

@@ -45,3 +45,21 @@ export function personWriteScope(actor: Actor, alias = 'persons'): SQL {
   return sql`(${p}.organisation_id IN ${organisationSubtree(actor)}
     OR EXISTS (SELECT 1 FROM cases sw WHERE sw.person_id = ${p}.id AND ${caseWriteScope(actor, 'sw')}))`;
 }
+
+/**
+ * Organisations whose cases count in the actor's aggregated figures: for coordination and KI-Leitung the whole Kreis
+ * (the root above their organisation), for case managers their own subtree. Aggregates only: never record-level.
+ */
+export function evaluationOrganisations(actor: Actor): SQL {
+  if (actor.organisationIds.length === 0) return sql`(SELECT NULL::uuid WHERE false)`;
+  if (!actor.roles.some((r) => r === 'coordinator' || r === 'lead')) return organisationSubtree(actor);
+  const ids = sql.join(actor.organisationIds.map((id) => sql`${id}::uuid`), sql`, `);
+  return sql`(
+    WITH RECURSIVE up AS (
+      SELECT id, parent_id FROM organisations WHERE id IN (${ids})
+      UNION SELECT o.id, o.parent_id FROM organisations o JOIN up ON o.id = up.parent_id
+    ), down AS (
+      SELECT id FROM up WHERE parent_id IS NULL
+      UNION SELECT o.id FROM organisations o JOIN down d ON o.parent_id = d.id
+    ) SELECT id FROM down)`;
+}

@@ -8,6 +8,8 @@ import {
   CaseDetail,
   CaseListQuery,
   CaseSummary,
+  Evaluation,
+  EvaluationQuery,
   ChangePhaseBody,
   Contact,
   Goal,
@@ -27,6 +29,7 @@ import type { Module } from '../../platform/http/app.js';
 import { authed } from '../../platform/http/context.js';
 import { idempotent, requiredVersion } from '../../platform/http/preconditions.js';
 import * as service from './cases.service.js';
+import { evaluation } from './evaluation.service.js';
 
 const tags = ['Fälle (KIM)'];
 
@@ -42,6 +45,14 @@ export const casesModule: Module = {
       '/api/v1/cases/admission-criteria',
       { config: { access: 'cases.read' }, schema: { tags, summary: 'Aufnahmekriterien des Kreises für das Clearing', response: { 200: z.array(AdmissionCriterion) } } },
       async (request) => service.listAdmissionCriteria(authed(request.ctx)),
+    );
+    app.get(
+      '/api/v1/evaluation',
+      {
+        config: { access: 'cases.evaluation' },
+        schema: { tags, summary: 'Beratungszahlen eines Zeitraums (nur Summen; Werte unter 5 unterdrückt)', querystring: EvaluationQuery, response: { 200: Evaluation } },
+      },
+      async (request) => evaluation(authed(request.ctx), request.query.from, request.query.to),
     );
     app.get(
       '/api/v1/my-cases',

@@ -107,7 +107,7 @@ export const caseContacts = pgTable(
     version: integer('version').notNull().default(1),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [index('case_contacts_case_idx').on(t.caseId, t.occurredAt)],
+  (t) => [index('case_contacts_case_idx').on(t.caseId, t.occurredAt), index('case_contacts_time_idx').on(t.occurredAt, t.caseId)],
 );
 
 /** Hilfeplan goal per Lebensbereich with steps, responsible organisation and due date. */
@@ -213,4 +213,21 @@ export const structuralBarriers = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [index('structural_barriers_org_idx').on(t.organisationId, t.createdAt)],
+);
+
+/**
+ * Daily contact counts per organisation, kept by a statement-level trigger on case_contacts (migration
+ * 0011_kim_contact_counts): the evaluation sums a few thousand rows instead of scanning millions of contacts.
+ * `dim` is mode, interpreter or domain; `key` its value.
+ */
+export const caseContactDaily = pgTable(
+  'case_contact_daily',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    day: date('day').notNull(),
+    dim: text('dim').notNull(),
+    key: text('key').notNull(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.day, t.dim, t.key] })],
 );

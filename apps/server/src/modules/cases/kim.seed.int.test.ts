@@ -58,4 +58,26 @@ describe('KIM demo data', () => {
     const mine = (await cm.get('/api/v1/my-cases')).json();
     expect(mine.overdueTasks.length + mine.casesWithoutContact.length).toBeGreaterThan(0);
   });
+
+  it('gives the coordination the Kreis-wide Beratungszahlen of a period with small cells suppressed, and no records', async () => {
+    const coordinator = await t.as('coordinator');
+    const from = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
+    const to = new Date().toISOString().slice(0, 10);
+    const res = await coordinator.get(`/api/v1/evaluation?from=${from}&to=${to}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.scope).toBe('ganzer Kreis');
+    const persons = body.totals.find((c: { label: string }) => c.label === 'beratene Personen');
+    expect(persons.value).toBeGreaterThan(100);
+    const byGemeinde = body.tables.find((x: { key: string }) => x.key === 'gemeinde');
+    expect(byGemeinde.rows.map((r: { label: string }) => r.label)).toContain('Troisdorf');
+    for (const table of body.tables) {
+      for (const cell of table.rows) if (cell.value !== null) expect(cell.value === 0 || cell.value >= 5, `${table.key} ${cell.label}`).toBe(true);
+      expect(table.rows.filter((c: { suppressed: boolean }) => c.suppressed).length).not.toBe(1);
+    }
+    expect(res.body).not.toMatch(/Al-Hassan|Kovalenko/);
+    // Aggregates only: the coordination never reaches a case record.
+    expect((await coordinator.get('/api/v1/cases')).statusCode).toBe(403);
+    expect((await coordinator.get(`/api/v1/evaluation?from=${to}&to=${from}`)).statusCode).toBe(400);
+  });
 });

@@ -176,6 +176,16 @@ describe('search and filters', () => {
     expect(await ids('handlungsfeld=wohnen')).not.toContain(offer.id);
     expect(await ids('language=uk')).not.toContain(offer.id);
     expect(await ids('targetGroup=kinder')).not.toContain(offer.id);
+    // The map counts of the public list ignore the Gemeinde filter: the other Gemeinden stay visible on the map.
+    const inSiegburg = (await t.anonymous.get(`/api/v1/public/offers?ags=${SIEGBURG_AGS}&handlungsfeld=gesundheit`)).json();
+    expect(inSiegburg.items.map((i: { id: string }) => i.id)).not.toContain(offer.id);
+    expect(inSiegburg.byGemeinde.find((g: { ags: string }) => g.ags === TROISDORF_AGS).count).toBeGreaterThanOrEqual(1);
+    const nothing = (await t.anonymous.get('/api/v1/public/offers?q=Zzzyxwort')).json();
+    expect(nothing).toMatchObject({ items: [], total: 0 });
+    expect(nothing.byGemeinde).toHaveLength(19);
+    const pastEnd = (await t.anonymous.get('/api/v1/public/offers?offset=5000')).json();
+    expect(pastEnd.items).toEqual([]);
+    expect(pastEnd.total).toBeGreaterThan(0);
     const map = (await coord.get('/api/v1/directory/offers/by-gemeinde?handlungsfeld=gesundheit')).json() as { byGemeinde: { ags: string; count: number }[] };
     expect(map.byGemeinde).toHaveLength(19);
     expect(map.byGemeinde.find((g) => g.ags === TROISDORF_AGS)!.count).toBeGreaterThanOrEqual(1);
@@ -390,7 +400,7 @@ describe('Akteure', () => {
     const c = contact.json();
     const upd = await muni.patch(`/api/v1/directory/contacts/${c.id}`, { isPublic: true }, { 'if-match': String(c.version) });
     expect(upd.json().isPublic).toBe(true);
-    expect((await muni.delete(`/api/v1/directory/contacts/${c.id}`, { 'if-match': String(upd.json().version) })).statusCode).toBe(200);
+    expect((await muni.request('DELETE', `/api/v1/directory/contacts/${c.id}`, {}, { 'if-match': String(upd.json().version) })).statusCode).toBe(200);
 
     expect((await muni.put(`/api/v1/directory/akteure/${siegburg.id}/profile`, { description: 'x' }, { 'if-match': '0' })).statusCode).toBe(404);
     expect((await muni.post(`/api/v1/directory/akteure/${siegburg.id}/contacts`, { name: 'Fremd Person', role: 'leitung' })).statusCode).toBe(404);

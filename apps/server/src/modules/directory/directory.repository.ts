@@ -182,10 +182,17 @@ async function countWhere(db: DbOrTx, where: SQL): Promise<number> {
 
 export async function listOffers(db: DbOrTx, actor: Actor, f: OfferFilter, limit: number, offset: number) {
   const where = and_([offerReadScope(actor), ...filterConditions(f)]);
-  const order = f.q ? sql`${searchRank(f.q)} DESC, o.title` : sql`o.updated_at DESC, o.id`;
-  // One round trip: the total comes with every row (window count); only an empty page past the end needs a second query.
-  const rows = await db.execute(sql`SELECT ${offerColumns}, ${offerEditScope(actor)} AS "inScope", count(*) OVER ()::int AS "totalCount"
-      FROM offers o JOIN organisations org ON org.id = o.organisation_id WHERE ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`);
+  const rank = f.q ? searchRank(f.q) : sql`0`;
+  // Rank, count (window) and cut the page on bare rows first; the columns with subqueries are built for the page only.
+  const rows = await db.execute(sql`
+    WITH page AS (
+      SELECT o.id, ${rank} AS rank, o.title AS sort_title, o.updated_at AS sort_updated, count(*) OVER ()::int AS total
+      FROM offers o WHERE ${where}
+      ORDER BY rank DESC, ${f.q ? sql`o.title` : sql`o.updated_at DESC`}, o.id LIMIT ${limit} OFFSET ${offset}
+    )
+    SELECT ${offerColumns}, ${offerEditScope(actor)} AS "inScope", page.total AS "totalCount"
+    FROM offers o JOIN organisations org ON org.id = o.organisation_id JOIN page ON page.id = o.id
+    ORDER BY page.rank DESC, ${f.q ? sql`page.sort_title` : sql`page.sort_updated DESC`}, o.id`);
   const total = rows.rows.length ? Number(rows.rows[0]!.totalCount) : offset > 0 ? await countWhere(db, where) : 0;
   return { items: rows.rows.map(hydrateOffer), total };
 }
@@ -424,14 +431,35 @@ function hydratePublic(row: Record<string, unknown>): PublicOfferRow {
   return hydrateOffer(row) as unknown as PublicOfferRow;
 }
 
+/**
+ * The public list in one statement: the matches of all filters but the Gemeinde are computed once (`m`), then give the
+ * page (with the Gemeinde filter), the total and the counts per Gemeinde for the map. The expensive columns are built
+ * for the page's rows only.
+ */
 export async function listPublicOffers(db: DbOrTx, lang: string, f: OfferFilter, limit: number, offset: number) {
-  const where = and_([publicScope(), ...filterConditions(f)]);
-  const order = f.q ? sql`${searchRank(f.q)} DESC, o.title, o.id` : sql`o.title, o.id`;
-  const rows = await db.execute(
-    sql`SELECT ${publicColumns(lang)}, count(*) OVER ()::int AS "totalCount" ${publicFrom(lang)} WHERE ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`,
-  );
-  const total = rows.rows.length ? Number(rows.rows[0]!.totalCount) : offset > 0 ? await countWhere(db, where) : 0;
-  return { items: rows.rows.map(hydratePublic), total };
+  const where = and_([publicScope(), ...filterConditions({ ...f, ags: undefined })]);
+  const rank = f.q ? searchRank(f.q) : sql`0`;
+  const inGemeinde = f.ags ? sql`EXISTS (SELECT 1 FROM offer_locations gl WHERE gl.offer_id = m.id AND gl.ags = ${f.ags})` : sql`true`;
+  const rows = await db.execute(sql`
+    WITH m AS MATERIALIZED (SELECT o.id, o.title, ${rank} AS rank FROM offers o WHERE ${where}),
+    hits AS (SELECT m.* FROM m WHERE ${inGemeinde}),
+    page AS (SELECT id, rank, title AS sort_title FROM hits ORDER BY rank DESC, title, id LIMIT ${limit} OFFSET ${offset})
+    SELECT ${publicColumns(lang)},
+      (SELECT count(*)::int FROM hits) AS "totalCount",
+      (SELECT coalesce(json_object_agg(x.ags, x.n), '{}'::json) FROM (
+         SELECT l.ags, count(DISTINCT m.id)::int AS n FROM m JOIN offer_locations l ON l.offer_id = m.id GROUP BY l.ags) x) AS "byGemeinde"
+    ${publicFrom(lang)} JOIN page ON page.id = o.id
+    ORDER BY page.rank DESC, page.sort_title, o.id`);
+  if (!rows.rows.length) {
+    // An empty page (no hits, or past the end) carries no row for the totals: ask for them on their own.
+    return { items: [], total: f.ags || offset > 0 ? await countWhere(db, and_([publicScope(), ...filterConditions(f)])) : 0, byGemeinde: await countOffersByGemeinde(db, null, { ...f, ags: undefined }) };
+  }
+  const first = rows.rows[0]!;
+  return {
+    items: rows.rows.map(hydratePublic),
+    total: Number(first.totalCount),
+    byGemeinde: new Map(Object.entries(first.byGemeinde as Record<string, number>)),
+  };
 }
 
 export async function findPublicOffer(db: DbOrTx, lang: string, id: string): Promise<PublicOfferRow | undefined> {

@@ -240,7 +240,8 @@ export const directoryModule: Module = {
       '/api/v1/directory/contacts/:id',
       {
         config: { access: 'directory.write' },
-        schema: { tags, summary: 'Kontaktperson löschen (If-Match: Version)', params: IdParams, response: { 200: OkResponse } },
+        // An explicit `{}` body: the platform default for DELETE would also accept a literal `null` (see the report).
+        schema: { tags, summary: 'Kontaktperson löschen (If-Match: Version; Inhalt: {})', params: IdParams, body: z.strictObject({}), response: { 200: OkResponse } },
       },
       async (request) => service.deleteContact(authed(request.ctx), request.params.id, requiredVersion(request)),
     );

@@ -361,8 +361,7 @@ function publicFilter(q: PublicQuery): repo.OfferFilter {
 
 export async function listPublicOffers(ctx: RequestContext, q: PublicQuery) {
   const filter = publicFilter(q);
-  const { items, total } = await repo.listPublicOffers(ctx.tx, q.lang, filter, q.limit, q.offset);
-  const counts = await repo.countOffersByGemeinde(ctx.tx, null, { ...filter, ags: undefined });
+  const { items, total, byGemeinde: counts } = await repo.listPublicOffers(ctx.tx, q.lang, filter, q.limit, q.offset);
   const list = await repo.kommunen(ctx.tx);
   return {
     items: items.map((r) => presentPublicOffer(r, q.lang)),

@@ -3,6 +3,7 @@ import type { Config } from '../../config.js';
 import type { Database } from '../db/client.js';
 import { purgeExpiredSessions } from '../auth/sessions.js';
 import { fundingRemindersJob } from '../../modules/funding/funding.jobs.js';
+import { directoryReviewReminderJob } from '../../modules/directory/directory.jobs.js';
 
 export interface Jobs {
   boss: PgBoss;
@@ -20,6 +21,7 @@ export interface ScheduledJob {
 export const scheduledJobs: ScheduledJob[] = [
   { name: 'sessions-purge', cron: '17 * * * *', run: (database) => purgeExpiredSessions(database.db) },
   fundingRemindersJob,
+  directoryReviewReminderJob,
 ];
 
 export async function startJobs(database: Database, config: Config): Promise<Jobs> {

@@ -119,7 +119,7 @@ export function useDeleteContact() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ id, version }: { id: string; version: number }) =>
-      apiRequest(`/directory/contacts/${id}`, OkResponse, { method: 'DELETE', ifMatch: version }),
+      apiRequest(`/directory/contacts/${id}`, OkResponse, { method: 'DELETE', body: {}, ifMatch: version }),
     onSuccess: () => invalidate(),
   });
 }

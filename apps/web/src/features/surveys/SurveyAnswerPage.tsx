@@ -100,7 +100,7 @@ function AnswerForm({ response }: { response: SurveyResponse }) {
                       min={0}
                       decimalSeparator=","
                       error={error}
-                      maw={260}
+                      styles={{ input: { maxWidth: 260 } }}
                     />
                   );
                   break;

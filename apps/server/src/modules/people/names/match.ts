@@ -51,10 +51,17 @@ export function trigramSimilarity(a: string, b: string): number {
   return shared / (ta.size + tb.size - shared);
 }
 
+const trigramCache = new Map<string, Set<string>>();
+
 function trigrams(word: string): Set<string> {
+  const cached = trigramCache.get(word);
+  if (cached) return cached;
   const padded = `  ${word} `;
   const out = new Set<string>();
   for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
+  // Ranking compares the same few hundred name words again and again.
+  if (trigramCache.size >= 50_000) trigramCache.delete(trigramCache.keys().next().value!);
+  trigramCache.set(word, out);
   return out;
 }
 

@@ -1,0 +1,1 @@
+CREATE INDEX "case_contacts_time_idx" ON "case_contacts" USING btree ("occurred_at","case_id");
