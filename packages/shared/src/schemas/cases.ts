@@ -351,3 +351,38 @@ export const Evaluation = z.object({
   note: z.string(),
 });
 export type Evaluation = z.infer<typeof Evaluation>;
+
+// ── Systembarrieren ─────────────────────────────────────────────────────────────────────────────────────────────
+
+export const BARRIER_CATEGORIES = ['waiting_time', 'access_rules', 'language', 'documents', 'coordination', 'capacity', 'digital', 'discrimination', 'other'] as const;
+export type BarrierCategory = (typeof BARRIER_CATEGORIES)[number];
+export const BARRIER_CATEGORY_LABELS_DE: Record<BarrierCategory, string> = {
+  waiting_time: 'Wartezeiten / Bearbeitungsdauer',
+  access_rules: 'Zugangsvoraussetzungen / Rechtskreisgrenzen',
+  language: 'fehlende Sprachmittlung',
+  documents: 'Nachweise und Dokumente',
+  coordination: 'Abstimmung zwischen Stellen',
+  capacity: 'fehlende Plätze / Angebote',
+  digital: 'digitale Zugänge',
+  discrimination: 'Diskriminierung',
+  other: 'sonstiges',
+};
+
+export const ReportBarrierBody = z.strictObject({
+  category: z.enum(BARRIER_CATEGORIES),
+  agency: text({ max: 200 }).optional(),
+  lifeDomain: z.enum(LIFE_DOMAINS).optional(),
+  /** Anonymised: no names, dates of birth or file numbers (the server refuses obvious personal data). */
+  description: text({ min: 10, max: 2000 }),
+});
+
+export const Barrier = z.object({
+  id: z.string(),
+  category: z.enum(BARRIER_CATEGORIES),
+  agency: z.string(),
+  lifeDomain: z.enum(LIFE_DOMAINS).nullable(),
+  description: z.string(),
+  organisationName: z.string(),
+  createdAt: z.string(),
+});
+export type Barrier = z.infer<typeof Barrier>;

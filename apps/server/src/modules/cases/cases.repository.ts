@@ -168,10 +168,15 @@ export async function listCases(db: DbOrTx, actor: Actor, filter: CaseListFilter
     const like = `%${filter.q.replace(/[%_\\]/g, '')}%`;
     conditions.push(sql`(c.case_number ILIKE ${like} OR p.search_text LIKE lower(${like}))`);
   }
+  // The page is chosen on the cases alone; names and the last contact are looked up for those 50 rows only.
   const result = await db.execute<CaseViewRow>(sql`
-    SELECT * FROM (${caseViewSelect} WHERE ${sql.join(conditions, sql` AND `)}) v
-    ORDER BY v.phase = 'closed', v.opened_at DESC, v.case_number DESC
-    LIMIT ${filter.limit} OFFSET ${filter.offset}`);
+    ${caseViewSelect}
+    JOIN (SELECT c.id, (c.phase = 'closed') AS closed_first, c.opened_at AS o, c.case_number AS n
+          FROM cases c JOIN persons p ON p.id = c.person_id
+          WHERE ${sql.join(conditions, sql` AND `)}
+          ORDER BY c.phase = 'closed', c.opened_at DESC, c.case_number DESC
+          LIMIT ${filter.limit} OFFSET ${filter.offset}) page ON page.id = c.id
+    ORDER BY page.closed_first, page.o DESC, page.n DESC`);
   const count = await db.execute<{ n: number }>(sql`
     SELECT count(*)::int AS n FROM cases c JOIN persons p ON p.id = c.person_id WHERE ${sql.join(conditions, sql` AND `)}`);
   return { rows: result.rows, total: count.rows[0]?.n ?? 0 };

@@ -3,6 +3,9 @@ import {
   AddContactBody,
   AddGoalBody,
   AddTaskBody,
+  Barrier,
+  PageQuery,
+  ReportBarrierBody,
   AdmissionCriterion,
   Assessment,
   CaseDetail,
@@ -30,6 +33,7 @@ import { authed } from '../../platform/http/context.js';
 import { idempotent, requiredVersion } from '../../platform/http/preconditions.js';
 import * as service from './cases.service.js';
 import { evaluation } from './evaluation.service.js';
+import { listBarriers, reportBarrier } from './barriers.service.js';
 
 const tags = ['Fälle (KIM)'];
 
@@ -53,6 +57,19 @@ export const casesModule: Module = {
         schema: { tags, summary: 'Beratungszahlen eines Zeitraums (nur Summen; Werte unter 5 unterdrückt)', querystring: EvaluationQuery, response: { 200: Evaluation } },
       },
       async (request) => evaluation(authed(request.ctx), request.query.from, request.query.to),
+    );
+    app.get(
+      '/api/v1/barriers',
+      { config: { access: 'barriers.read' }, schema: { tags, summary: 'Systembarrieren aus der Fallarbeit (anonymisiert, für Koordination und Lenkungsgruppe)', querystring: PageQuery, response: { 200: Page(Barrier) } } },
+      async (request) => listBarriers(authed(request.ctx), request.query.limit, request.query.offset),
+    );
+    app.post(
+      '/api/v1/cases/:id/barriers',
+      { config: { access: 'cases.write' }, schema: { tags, summary: 'Systembarriere melden (ohne personenbezogene Angaben)', params: IdParams, body: ReportBarrierBody, response: { 201: Barrier } } },
+      async (request, reply) => {
+        reply.status(201);
+        return reportBarrier(authed(request.ctx), request.params.id, request.body);
+      },
     );
     app.get(
       '/api/v1/my-cases',

@@ -248,6 +248,24 @@ describe('contacts, goals, assessment and "Meine Fälle"', () => {
   });
 });
 
+describe('Systembarrieren', () => {
+  it('records an anonymised barrier from a case and lists it for the coordination without case data', async () => {
+    const p = await createPerson(cm, { givenNames: 'Selam', familyName: 'Haile' });
+    const c = await openCase(cm, p.id);
+    const withData = await cm.post(`/api/v1/cases/${c.id}/barriers`, { category: 'documents', description: 'Frau Haile, geb. 01.02.1990, wartet auf Pass' });
+    expect(withData.statusCode).toBe(400);
+    expect(withData.json().fields).toHaveProperty('description');
+    const ok = await cm.post(`/api/v1/cases/${c.id}/barriers`, { category: 'language', agency: 'Ausländerbehörde', description: 'Keine Sprachmittlung für Tigrinya bei Vorsprachen.' });
+    expect(ok.statusCode, ok.body).toBe(201);
+    const list = await (await t.as('coordinator')).get('/api/v1/barriers');
+    expect(list.statusCode).toBe(200);
+    expect(list.json().items[0]).toMatchObject({ category: 'language', description: 'Keine Sprachmittlung für Tigrinya bei Vorsprachen.' });
+    expect(list.body).not.toContain(c.id);
+    expect(list.body).not.toContain('Haile');
+    expect((await cm.get('/api/v1/barriers')).statusCode).toBe(403);
+  });
+});
+
 describe('consents, referrals and the partner view', () => {
   let person: { id: string };
   let kase: { id: string };

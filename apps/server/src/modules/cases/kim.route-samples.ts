@@ -150,6 +150,16 @@ export const KIM_ROUTE_SAMPLES: Record<string, RouteSample> = {
     },
   },
 
+  'POST /api/v1/cases/:id/barriers': {
+    body: () => ({ category: 'waiting_time', agency: 'Ausländerbehörde', lifeDomain: 'residence', description: 'Termine zur Verlängerung erst nach vier Monaten.' }),
+    success: async (t) => ({
+      agent: await cmAgent(t),
+      url: `/api/v1/cases/${(await newCase(t)).case.id}/barriers`,
+      body: { category: 'language', description: 'Keine Sprachmittlung für Tigrinya beim Amt verfügbar.' },
+      status: 201,
+    }),
+  },
+
   // ── consents and referrals ───────────────────────────────────────────────────────────────────────────────────
   'POST /api/v1/people/:id/consents': {
     body: (t) => consentBody(t),
