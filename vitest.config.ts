@@ -22,6 +22,8 @@ export default defineConfig({
           hookTimeout: 120_000,
           pool: 'forks',
           maxWorkers: 2,
+          // Runs after the unit and web projects (a project with its own worker limit needs its own group).
+          sequence: { groupOrder: 1 },
         },
       },
       ...(fs.existsSync('apps/web/vitest.config.ts') ? ['apps/web/vitest.config.ts'] : []),

@@ -99,6 +99,17 @@ async function tabTo(page: Page, target: Locator, max = 60) {
   throw new Error(`Tab never reached ${target.toString()}`);
 }
 
+/**
+ * axe on the page once its CSS transitions have ended: a dialog fading in has text of reduced contrast, which is not
+ * what anyone reads.
+ */
+async function checkAccessible(page: Page, what: string) {
+  await poll(() =>
+    page.evaluate(() => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running')),
+  ).toBe(true);
+  await expectAccessible(page, what);
+}
+
 /** The texts an input refers to with aria-describedby (hint and error message "next to the field"). */
 async function descriptionOf(input: Locator): Promise<string> {
   return input.evaluate((el) =>
@@ -152,7 +163,7 @@ async function enrolTotp(page: Page, role: 'admin' | 'lead', check: boolean): Pr
   await submitLogin(page, demoEmail(role));
   await h1(page, 'Zwei-Faktor-Anmeldung einrichten').waitFor();
   expect(pathOf(page)).toBe('/zwei-faktor-einrichten');
-  if (check) await expectAccessible(page, 'TOTP-Einrichtung (Pflicht), Start');
+  if (check) await checkAccessible(page, 'TOTP-Einrichtung (Pflicht), Start');
 
   // Nothing else opens before the factor is set up.
   await page.goto('/admin/benutzer');
@@ -167,7 +178,7 @@ async function enrolTotp(page: Page, role: 'admin' | 'lead', check: boolean): Pr
   await page.getByRole('img', { name: 'QR-Code für die Authenticator-App' }).waitFor();
   const secret = (await secretText.textContent())!.replace(/\s+/g, '');
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
-  if (check) await expectAccessible(page, 'TOTP-Einrichtung mit QR-Code und Schlüssel');
+  if (check) await checkAccessible(page, 'TOTP-Einrichtung mit QR-Code und Schlüssel');
 
   const codeField = page.getByRole('textbox', { name: 'Bestätigungscode' });
   if (check) {
@@ -180,7 +191,7 @@ async function enrolTotp(page: Page, role: 'admin' | 'lead', check: boolean): Pr
     await page.getByRole('button', { name: 'Bestätigen' }).click();
     await page.getByRole('alert').filter({ hasText: 'Bitte korrigieren Sie die markierten Angaben' }).waitFor();
     await poll(() => descriptionOf(codeField)).toContain('Der Code stimmt nicht.');
-    await expectAccessible(page, 'TOTP-Einrichtung mit falschem Code');
+    await checkAccessible(page, 'TOTP-Einrichtung mit falschem Code');
   }
 
   const { code, step } = await freshCode(secret, 0);
@@ -204,7 +215,7 @@ async function loginWithTotp(page: Page, role: 'admin' | 'lead', secret: string,
   const codeField = page.getByRole('textbox', { name: 'Bestätigungscode' });
   await codeField.waitFor();
   expect(pathOf(page)).toBe('/anmelden');
-  if (check) await expectAccessible(page, 'Anmeldung, Schritt Bestätigungscode');
+  if (check) await checkAccessible(page, 'Anmeldung, Schritt Bestätigungscode');
   const { code } = await freshCode(secret, usedStep);
   await codeField.fill(code);
   await page.getByRole('button', { name: 'Anmelden' }).click();
@@ -228,7 +239,7 @@ describe('Anmeldung der Demo-Zugänge', () => {
     await openLogin(page);
     expect(await page.locator('html').getAttribute('lang')).toBe('de');
     expect(await page.title()).toBe('Anmelden – Teilhabe');
-    await expectAccessible(page, 'Anmeldung');
+    await checkAccessible(page, 'Anmeldung');
     await page.context().close();
   });
 
@@ -239,7 +250,7 @@ describe('Anmeldung der Demo-Zugänge', () => {
       await submitLogin(page, demoEmail(role));
       await expectStartPage(page, DEMO_NAMES[role]);
       await page.getByRole('navigation', { name: 'Hauptnavigation' }).waitFor();
-      await expectAccessible(page, `Startseite ${role}`);
+      await checkAccessible(page, `Startseite ${role}`);
       await page.context().close();
     });
   }
@@ -264,25 +275,25 @@ describe('Anmeldung der Demo-Zugänge', () => {
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Zum Inhalt springen' });
     expect(await isFocused(skip)).toBe(true);
-    await expectAccessible(page, 'Startseite mit fokussiertem Sprunglink');
+    await checkAccessible(page, 'Startseite mit fokussiertem Sprunglink');
     await page.keyboard.press('Enter');
     await poll(() => page.evaluate(() => document.activeElement?.id)).toBe('inhalt');
     // Into the page by keyboard: the profile link of the start page.
     await tabTo(page, page.getByRole('main').getByRole('link', { name: 'Profil', exact: true }));
     await page.keyboard.press('Enter');
     await h1(page, 'Profil').waitFor();
-    await expectAccessible(page, 'Profil');
+    await checkAccessible(page, 'Profil');
     await page.context().close();
   });
 
   it('360 px: login page, start page and the navigation drawer', async () => {
     const page = await freshPage({ width: 360, height: 740 });
     await openLogin(page);
-    await expectAccessible(page, 'Anmeldung (360 px)');
+    await checkAccessible(page, 'Anmeldung (360 px)');
     await submitLogin(page, demoEmail('partner'));
     await expectStartPage(page, DEMO_NAMES.partner);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    await expectAccessible(page, 'Startseite (360 px)');
+    await checkAccessible(page, 'Startseite (360 px)');
 
     const burger = page.getByRole('button', { name: 'Navigation öffnen' });
     await burger.focus();
@@ -291,7 +302,7 @@ describe('Anmeldung der Demo-Zugänge', () => {
     await close.waitFor();
     const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });
     await nav.getByRole('link', { name: 'Start', exact: true }).waitFor();
-    await expectAccessible(page, 'Navigation geöffnet (360 px)');
+    await checkAccessible(page, 'Navigation geöffnet (360 px)');
     await nav.getByRole('link', { name: 'Start', exact: true }).focus();
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Navigation öffnen' }).waitFor();
@@ -311,14 +322,14 @@ describe('Falsches Passwort', () => {
     const summary = page.getByRole('alert').filter({ hasText: 'Bitte korrigieren Sie die markierten Angaben' });
     await summary.waitFor();
     expect(await summary.textContent()).toContain('Bitte geben Sie Ihre E-Mail-Adresse ein.');
-    await expectAccessible(page, 'Anmeldung ohne Eingaben');
+    await checkAccessible(page, 'Anmeldung ohne Eingaben');
 
     const answer = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login'));
     await submitLogin(page, demoEmail('partner'), 'Falsches-Passwort-123');
     expect((await answer).status()).toBe(401);
     await page.getByRole('alert').filter({ hasText: WRONG_CREDENTIALS }).waitFor();
     expect(pathOf(page)).toBe('/anmelden');
-    await expectAccessible(page, 'Anmeldung mit falschem Passwort');
+    await checkAccessible(page, 'Anmeldung mit falschem Passwort');
 
     expect((await page.context().cookies()).filter((c) => c.httpOnly)).toEqual([]);
     await page.reload();
@@ -344,7 +355,7 @@ describe('Abmelden', () => {
 
     await logout(page);
     expect(pathOf(page)).toBe('/anmelden');
-    await expectAccessible(page, 'Anmeldung nach dem Abmelden');
+    await checkAccessible(page, 'Anmeldung nach dem Abmelden');
 
     await page.goto('/profil');
     await h1(page, 'Anmelden').waitFor();
@@ -360,7 +371,7 @@ describe('Zwei-Faktor-Anmeldung (TOTP)', () => {
   it('admin: forced set-up at first login, then the TOTP step at the next login', async () => {
     const page = await freshPage();
     const { secret, step } = await enrolTotp(page, 'admin', true);
-    await expectAccessible(page, 'Startseite admin');
+    await checkAccessible(page, 'Startseite admin');
     await logout(page);
     await loginWithTotp(page, 'admin', secret, step, true);
     admin = page;
@@ -369,7 +380,7 @@ describe('Zwei-Faktor-Anmeldung (TOTP)', () => {
   it('lead: the same enrolment and TOTP login', async () => {
     const page = await freshPage();
     const { secret, step } = await enrolTotp(page, 'lead', false);
-    await expectAccessible(page, 'Startseite lead');
+    await checkAccessible(page, 'Startseite lead');
     await logout(page);
     await loginWithTotp(page, 'lead', secret, step, false);
     await page.context().close();
@@ -390,7 +401,7 @@ describe('Benutzerverwaltung', () => {
       .getByRole('region', { name: 'Benutzer:innen' })
       .getByRole('row', { name: /Jana Adler/ })
       .waitFor();
-    await expectAccessible(page, 'Benutzer:innen');
+    await checkAccessible(page, 'Benutzer:innen');
 
     // Keyboard only: Tab to the button, Enter opens the dialog, Escape closes it and the focus returns.
     const createButton = page.getByRole('button', { name: 'Benutzer:in anlegen' });
@@ -400,7 +411,7 @@ describe('Benutzerverwaltung', () => {
     await dialog.waitFor();
     const emailField = dialog.getByRole('textbox', { name: 'E-Mail-Adresse' });
     await poll(() => isFocused(emailField)).toBe(true);
-    await expectAccessible(page, 'Dialog Benutzer:in anlegen');
+    await checkAccessible(page, 'Dialog Benutzer:in anlegen');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
     await poll(() => isFocused(createButton)).toBe(true);
@@ -413,7 +424,7 @@ describe('Benutzerverwaltung', () => {
     const summary = dialog.getByRole('alert').filter({ hasText: 'Bitte korrigieren Sie die markierten Angaben' });
     await summary.waitFor();
     await poll(() => summary.textContent()).toContain('Bitte wählen Sie eine Organisation.');
-    await expectAccessible(page, 'Dialog Benutzer:in anlegen mit Fehlern');
+    await checkAccessible(page, 'Dialog Benutzer:in anlegen mit Fehlern');
 
     await emailField.fill(newUser.email);
     await dialog.getByRole('textbox', { name: 'Name' }).fill(newUser.name);
@@ -422,7 +433,7 @@ describe('Benutzerverwaltung', () => {
     await page.getByRole('option', { name: 'KIM Case Management Troisdorf (Team)' }).click();
     await dialog.getByRole('combobox', { name: /^Rolle/ }).click();
     await page.getByRole('option', { name: 'Case Management (KIM)' }).click();
-    await expectAccessible(page, 'Dialog Benutzer:in anlegen ausgefüllt');
+    await checkAccessible(page, 'Dialog Benutzer:in anlegen ausgefüllt');
     await dialog.getByRole('button', { name: 'Anlegen' }).click();
 
     const linkDialog = page.getByRole('dialog', { name: 'Einrichtungslink' });
@@ -430,7 +441,7 @@ describe('Benutzerverwaltung', () => {
     setupUrl = await linkDialog.getByRole('textbox', { name: 'Einrichtungslink' }).inputValue();
     expect(setupUrl).toMatch(/^https?:\/\/[^/]+\/einrichten\/[\w-]{20,}$/);
     expect(await linkDialog.textContent()).toContain(newUser.name);
-    await expectAccessible(page, 'Dialog Einrichtungslink');
+    await checkAccessible(page, 'Dialog Einrichtungslink');
     await linkDialog.getByRole('button', { name: 'Fertig' }).click();
     await linkDialog.waitFor({ state: 'hidden' });
     await poll(() => isFocused(createButton)).toBe(true);
@@ -444,7 +455,7 @@ describe('Benutzerverwaltung', () => {
     await user.goto(setupUrl);
     await h1(user, 'Konto einrichten').waitFor();
     expect(await user.getByRole('textbox', { name: 'E-Mail-Adresse' }).inputValue()).toBe(newUser.email);
-    await expectAccessible(user, 'Konto einrichten');
+    await checkAccessible(user, 'Konto einrichten');
 
     const password = user.getByLabel(label('Neues Passwort'));
     await password.fill('zu kurz');
@@ -453,14 +464,14 @@ describe('Benutzerverwaltung', () => {
     await user.getByRole('alert').filter({ hasText: 'Bitte korrigieren Sie die markierten Angaben' }).waitFor();
     expect(await password.getAttribute('aria-invalid')).toBe('true');
     await poll(() => descriptionOf(password)).toContain('Das Passwort muss mindestens 12 Zeichen lang sein.');
-    await expectAccessible(user, 'Konto einrichten mit zu kurzem Passwort');
+    await checkAccessible(user, 'Konto einrichten mit zu kurzem Passwort');
 
     const chosen = `Sonnige Wiese am Rhein ${suffix}`;
     await password.fill(chosen);
     await user.getByLabel(label('Neues Passwort wiederholen')).fill(chosen);
     await user.getByRole('button', { name: 'Passwort speichern' }).click();
     await h1(user, 'Konto eingerichtet').waitFor();
-    await expectAccessible(user, 'Konto eingerichtet');
+    await checkAccessible(user, 'Konto eingerichtet');
     await user.getByRole('link', { name: 'Zur Anmeldung' }).click();
     await h1(user, 'Anmelden').waitFor();
     await submitLogin(user, newUser.email, chosen);
@@ -471,7 +482,7 @@ describe('Benutzerverwaltung', () => {
     const again = await freshPage();
     await again.goto(setupUrl);
     await h1(again, 'Link nicht mehr gültig').waitFor();
-    await expectAccessible(again, 'Einrichtungslink verbraucht');
+    await checkAccessible(again, 'Einrichtungslink verbraucht');
     await again.context().close();
   }, 120_000);
 
@@ -480,7 +491,7 @@ describe('Benutzerverwaltung', () => {
     await page.getByRole('button', { name: new RegExp(`^Bearbeiten\\W+${newUser.name}$`) }).click();
     const dialog = page.getByRole('dialog', { name: 'Benutzer:in bearbeiten' });
     await dialog.waitFor();
-    await expectAccessible(page, 'Dialog Benutzer:in bearbeiten');
+    await checkAccessible(page, 'Dialog Benutzer:in bearbeiten');
     const active = dialog.getByRole('switch', { name: 'Konto aktiv' });
     expect(await active.isChecked()).toBe(true);
     await active.uncheck();
@@ -493,7 +504,7 @@ describe('Benutzerverwaltung', () => {
     await h1(user, 'Anmelden').waitFor();
     expect(pathOf(user)).toBe('/anmelden');
     await user.getByRole('status').filter({ hasText: 'Ihre Sitzung ist abgelaufen.' }).waitFor();
-    await expectAccessible(user, 'Anmeldung nach abgelaufener Sitzung');
+    await checkAccessible(user, 'Anmeldung nach abgelaufener Sitzung');
     await user.reload();
     await h1(user, 'Anmelden').waitFor();
     await user.context().close();
@@ -501,25 +512,29 @@ describe('Benutzerverwaltung', () => {
 
   it('admin sees the organisation tree and the own profile', async () => {
     const page = admin!;
+    await page.goto('/');
+    await expectStartPage(page, DEMO_NAMES.admin);
     await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Organisationen', exact: true }).click();
     await h1(page, 'Organisationen').waitFor();
     await page.getByText('Troisdorf').first().waitFor();
-    await expectAccessible(page, 'Organisationen');
+    await checkAccessible(page, 'Organisationen');
     await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Profil', exact: true }).click();
     await h1(page, 'Profil').waitFor();
     await page.getByText('Die Zwei-Faktor-Anmeldung ist eingerichtet.').waitFor();
-    await expectAccessible(page, 'Profil admin');
+    await checkAccessible(page, 'Profil admin');
   }, 120_000);
 });
 
 describe('Audit-Protokoll', () => {
   it('filters by auth.login, exports CSV with BOM and German header, verifies the chain', async () => {
     const page = admin!;
+    await page.goto('/');
+    await expectStartPage(page, DEMO_NAMES.admin);
     await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Audit-Protokoll' }).click();
     await h1(page, 'Audit-Protokoll').waitFor();
     const table = page.getByRole('region', { name: 'Audit-Einträge, neueste zuerst' });
     await table.getByRole('row').nth(1).waitFor();
-    await expectAccessible(page, 'Audit-Protokoll');
+    await checkAccessible(page, 'Audit-Protokoll');
 
     // An invalid filter: the error summary and the message at the field.
     const action = page.getByRole('textbox', { name: 'Aktion' });
@@ -527,7 +542,7 @@ describe('Audit-Protokoll', () => {
     await page.getByRole('button', { name: 'Filter anwenden' }).click();
     await page.getByRole('alert').filter({ hasText: 'Bitte korrigieren Sie die markierten Angaben' }).waitFor();
     await poll(() => descriptionOf(action)).toContain('Nur Kleinbuchstaben, Punkt und Unterstrich');
-    await expectAccessible(page, 'Audit-Protokoll mit ungültigem Filter');
+    await checkAccessible(page, 'Audit-Protokoll mit ungültigem Filter');
 
     await action.fill('auth.login');
     await page.getByRole('button', { name: 'Filter anwenden' }).click();
@@ -537,14 +552,14 @@ describe('Audit-Protokoll', () => {
       const texts = await actionCells.allTextContents();
       return texts.length > 0 && texts.every((t) => t.startsWith('auth.login')) && texts.includes('auth.login');
     }).toBe(true);
-    await expectAccessible(page, 'Audit-Protokoll gefiltert');
+    await checkAccessible(page, 'Audit-Protokoll gefiltert');
 
     // The details of an entry in a dialog; the focus returns to its button.
     const detailsButton = table.getByRole('button', { name: /^Details zu Eintrag/ }).first();
     await detailsButton.click();
     const details = page.getByRole('dialog', { name: /^Details zu Eintrag/ });
     await details.waitFor();
-    await expectAccessible(page, 'Dialog Audit-Details');
+    await checkAccessible(page, 'Dialog Audit-Details');
     await page.keyboard.press('Escape');
     await details.waitFor({ state: 'hidden' });
     await poll(() => isFocused(detailsButton)).toBe(true);
@@ -563,7 +578,7 @@ describe('Audit-Protokoll', () => {
     const ok = page.getByRole('status').filter({ hasText: 'Kette intakt' });
     await ok.waitFor();
     expect(await ok.textContent()).toMatch(/Einträge geprüft – die Hash-Kette ist lückenlos und unverändert\./);
-    await expectAccessible(page, 'Audit-Protokoll nach der Kettenprüfung');
+    await checkAccessible(page, 'Audit-Protokoll nach der Kettenprüfung');
   }, 120_000);
 });
 
@@ -604,7 +619,7 @@ describe('Drosselung der Anmeldung', () => {
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(/Bitte in 1[45] Minuten erneut versuchen\./);
     expect(pathOf(page)).toBe('/anmelden');
-    await expectAccessible(page, 'Anmeldung gesperrt (Drosselung)');
+    await checkAccessible(page, 'Anmeldung gesperrt (Drosselung)');
 
     const login = (from: string, body: { email: string; password: string }) =>
       fetch(`${BASE}/api/v1/auth/login`, {

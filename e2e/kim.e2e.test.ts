@@ -178,4 +178,18 @@ describe('KIM journey: search across scripts, case through the phases, consent, 
     expect(text).toContain('Jobcenter Rhein-Sieg');
     expect(text).toMatch(/verweigert/);
   });
+
+  it('shows the coordination the Beratungszahlen and the Systembarrieren, without records', async () => {
+    const coordinator = await (await newContext(browser)).newPage();
+    await login(coordinator, demoEmail('coordinator'));
+    await coordinator.goto('/auswertung');
+    await expect.poll(() => heading(coordinator).textContent()).toBe('Beratungszahlen');
+    await coordinator.getByRole('heading', { name: 'Fälle nach Wohnort (Gemeinde)' }).waitFor();
+    expect(await coordinator.locator('main').textContent()).toContain('Troisdorf');
+    await expectAccessible(coordinator, 'Beratungszahlen');
+    await coordinator.goto('/systembarrieren');
+    await expect.poll(() => heading(coordinator).textContent()).toBe('Systembarrieren');
+    await expectAccessible(coordinator, 'Systembarrieren');
+    expect((await coordinator.request.get('/api/v1/cases')).status()).toBe(403);
+  });
 });

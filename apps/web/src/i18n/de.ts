@@ -90,6 +90,10 @@ export const de = {
   'nav.people.description': 'Klient:innen suchen – auch über Schriften und Schreibweisen hinweg – und neu anlegen; Einwilligungen und Auskunft.',
   'nav.partnerReferrals': 'Vermittlungen',
   'nav.partnerReferrals.description': 'Vermittlungen aus dem Case Management an Ihre Stelle annehmen und zurückmelden.',
+  'nav.evaluation': 'Beratungszahlen',
+  'nav.evaluation.description': 'Auswertung des KIM für einen Zeitraum: Fälle, Personen, Kontakte, Gemeinden – kleine Werte unterdrückt.',
+  'nav.barriers': 'Systembarrieren',
+  'nav.barriers.description': 'Anonymisierte strukturelle Hürden aus der Fallarbeit für Koordination und Lenkungsgruppe.',
   'footer.attribution':
     'Gemeindedaten: © GeoBasis-DE / BKG 2013 (Daten verändert), © Statistisches Bundesamt (Destatis), Zensus 2022 © Statistische Ämter des Bundes und der Länder – Datenlizenz Deutschland – Namensnennung 2.0',
   'footer.apiDocs': 'API-Dokumentation',

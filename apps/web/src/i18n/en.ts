@@ -98,6 +98,10 @@ export const en: Record<MessageKey, string> = {
   'nav.people.description': 'Search clients across scripts and spellings before creating them; consents and subject access.',
   'nav.partnerReferrals': 'Referrals',
   'nav.partnerReferrals.description': 'Accept referrals from case management to your office and report back.',
+  'nav.evaluation': 'Case figures',
+  'nav.evaluation.description': 'Integration case management figures for a period: cases, persons, contacts, municipalities – small cells suppressed.',
+  'nav.barriers': 'Structural barriers',
+  'nav.barriers.description': 'Anonymised structural barriers reported from case work, for coordination and the steering group.',
   'footer.attribution':
     'Municipality data: © GeoBasis-DE / BKG 2013 (data modified), © Statistisches Bundesamt (Destatis), Zensus 2022 © Statistische Ämter des Bundes und der Länder – Datenlizenz Deutschland – Namensnennung 2.0',
   'footer.apiDocs': 'API documentation',

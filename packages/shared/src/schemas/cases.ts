@@ -386,3 +386,42 @@ export const Barrier = z.object({
   createdAt: z.string(),
 });
 export type Barrier = z.infer<typeof Barrier>;
+
+// ── Break-glass ─────────────────────────────────────────────────────────────────────────────────────────────────
+
+export const BREAK_GLASS_REASONS = ['client_present', 'crisis', 'child_protection', 'staff_absence', 'other'] as const;
+export type BreakGlassReason = (typeof BREAK_GLASS_REASONS)[number];
+export const BREAK_GLASS_REASON_LABELS_DE: Record<BreakGlassReason, string> = {
+  client_present: 'Person ist vor Ort',
+  crisis: 'Krise / Notlage',
+  child_protection: 'Kindeswohlgefährdung (§ 8a SGB VIII)',
+  staff_absence: 'zuständige Fachkraft abwesend',
+  other: 'sonstiger dringender Grund',
+};
+
+export const StartBreakGlassBody = z.strictObject({
+  reasonCategory: z.enum(BREAK_GLASS_REASONS),
+  justification: text({ min: 20, max: 1000 }),
+  totp: z.string().regex(/^\d{6}$/, { message: 'Sechsstelliger Code aus der Authenticator-App' }),
+});
+
+export const ReviewBreakGlassBody = z.strictObject({
+  outcome: z.enum(['justified', 'not_justified']),
+  note: text({ max: 1000 }).optional(),
+});
+
+export const BreakGlassSession = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  caseNumber: z.string(),
+  user: z.object({ id: z.string(), displayName: z.string() }),
+  reasonCategory: z.enum(BREAK_GLASS_REASONS),
+  justification: z.string(),
+  startedAt: z.string(),
+  expiresAt: z.string(),
+  endedAt: z.string().nullable(),
+  reviewOutcome: z.enum(['justified', 'not_justified']).nullable(),
+  reviewNote: z.string(),
+  version: z.number().int(),
+});
+export type BreakGlassSession = z.infer<typeof BreakGlassSession>;

@@ -63,3 +63,12 @@ export function evaluationOrganisations(actor: Actor): SQL {
       UNION SELECT o.id FROM organisations o JOIN down d ON o.parent_id = d.id
     ) SELECT id FROM down)`;
 }
+
+/** Normal read scope without break-glass: does the actor already reach the case? */
+export function caseScopeWithoutBreakGlass(actor: Actor, alias = 'cases'): SQL {
+  if (!actor.permissions.has('cases.read')) return sql`false`;
+  const c = sql.raw(`"${alias}"`);
+  return sql`(${c}.organisation_id IN ${organisationSubtree(actor)}
+    OR ${c}.case_manager_id = ${actor.userId}::uuid
+    OR EXISTS (SELECT 1 FROM case_team ct WHERE ct.case_id = ${c}.id AND ct.user_id = ${actor.userId}::uuid))`;
+}

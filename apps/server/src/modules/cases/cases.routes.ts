@@ -4,6 +4,9 @@ import {
   AddGoalBody,
   AddTaskBody,
   Barrier,
+  BreakGlassSession,
+  ReviewBreakGlassBody,
+  StartBreakGlassBody,
   PageQuery,
   ReportBarrierBody,
   AdmissionCriterion,
@@ -34,6 +37,7 @@ import { idempotent, requiredVersion } from '../../platform/http/preconditions.j
 import * as service from './cases.service.js';
 import { evaluation } from './evaluation.service.js';
 import { listBarriers, reportBarrier } from './barriers.service.js';
+import * as breakGlass from './break-glass.service.js';
 
 const tags = ['Fälle (KIM)'];
 
@@ -70,6 +74,32 @@ export const casesModule: Module = {
         reply.status(201);
         return reportBarrier(authed(request.ctx), request.params.id, request.body);
       },
+    );
+    app.post(
+      '/api/v1/cases/:id/break-glass',
+      {
+        config: { access: 'cases.breakglass' },
+        schema: { tags, summary: 'Notfallzugriff: Grund + TOTP, 30 Minuten nur lesend auf diesen Fall; die KI-Leitung wird benachrichtigt', params: IdParams, body: StartBreakGlassBody, response: { 201: BreakGlassSession } },
+      },
+      async (request, reply) => {
+        reply.status(201);
+        return breakGlass.startBreakGlass(authed(request.ctx), request.params.id, request.body);
+      },
+    );
+    app.post(
+      '/api/v1/break-glass/:id/end',
+      { config: { access: 'cases.breakglass' }, schema: { tags, summary: 'Eigenen Notfallzugriff beenden', params: IdParams, response: { 200: BreakGlassSession } } },
+      async (request) => breakGlass.endBreakGlass(authed(request.ctx), request.params.id),
+    );
+    app.get(
+      '/api/v1/break-glass',
+      { config: { access: 'cases.approve' }, schema: { tags, summary: 'Notfallzugriffe zur Prüfung (KI-Leitung)', response: { 200: z.array(BreakGlassSession) } } },
+      async (request) => breakGlass.listForReview(authed(request.ctx)),
+    );
+    app.post(
+      '/api/v1/break-glass/:id/review',
+      { config: { access: 'cases.approve' }, schema: { tags, summary: 'Notfallzugriff prüfen (If-Match: Version)', params: IdParams, body: ReviewBreakGlassBody, response: { 200: BreakGlassSession } } },
+      async (request) => breakGlass.reviewBreakGlass(authed(request.ctx), request.params.id, requiredVersion(request), request.body),
     );
     app.get(
       '/api/v1/my-cases',

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Agent, type TestApp } from '../../../test/harness.js';
 import { freshUser } from '../../../test/helpers.js';
+import { currentTotp, newTotpSecret } from '../../platform/auth/totp.js';
 
 let t: TestApp;
 let cm: Agent;
@@ -245,6 +246,39 @@ describe('contacts, goals, assessment and "Meine Fälle"', () => {
     expect(mine.casesWithoutContact.map((x: { id: string }) => x.id)).toContain(c.id);
     const done = await cm.patch(`/api/v1/tasks/${task.json().id}`, { done: true }, { 'if-match': '1' });
     expect(done.json().doneAt).not.toBeNull();
+  });
+});
+
+describe('break-glass', () => {
+  it('gives another team read-only access to one case for 30 minutes after reason and TOTP, notifies the lead, and is reviewed', async () => {
+    const p = await createPerson(cm, { givenNames: 'Amal', familyName: 'Nasser' });
+    const c = await openCase(cm, p.id);
+    const secret = newTotpSecret();
+    const other = await freshUser(t, 'case_manager', { organisationId: t.tree.orgs.kimSiegburg!.id, totpSecret: secret });
+    const agent = await t.asUser(other);
+    expect((await agent.get(`/api/v1/cases/${c.id}`)).statusCode).toBe(404);
+    const body = { reasonCategory: 'client_present', justification: 'Die Klientin ist vor Ort, Kollege erkrankt.' };
+    expect((await agent.post(`/api/v1/cases/${c.id}/break-glass`, { ...body, totp: '000000' })).statusCode).toBe(400);
+    const start = await agent.post(`/api/v1/cases/${c.id}/break-glass`, { ...body, totp: currentTotp(secret) });
+    expect(start.statusCode, start.body).toBe(201);
+    const session = start.json();
+    expect(new Date(session.expiresAt).getTime() - Date.now()).toBeGreaterThan(25 * 60_000);
+    const read = await agent.get(`/api/v1/cases/${c.id}`);
+    expect(read.statusCode).toBe(200);
+    expect(read.json().can.edit).toBe(false);
+    expect(await t.auditCount(`action = 'cases.read_break_glass' AND subject_id = $1`, [c.id])).toBe(1);
+    expect((await agent.patch(`/api/v1/cases/${c.id}`, { firstConcern: 'x' }, { 'if-match': String(c.version) })).statusCode).toBe(404);
+    expect(await t.auditCount(`action = 'cases.break_glass_start' AND subject_id = $1`, [c.id])).toBe(1);
+    const { rows } = await t.database.pool.query(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND kind = 'break_glass'`, [t.users.lead.id]);
+    expect(rows[0].n).toBeGreaterThanOrEqual(1);
+    const lead = await t.as('lead');
+    const list = (await lead.get('/api/v1/break-glass')).json();
+    expect(list.map((x: { id: string }) => x.id)).toContain(session.id);
+    const review = await lead.post(`/api/v1/break-glass/${session.id}/review`, { outcome: 'justified' }, { 'if-match': String(session.version) });
+    expect(review.statusCode, review.body).toBe(200);
+    // After 30 minutes the door closes again.
+    await t.database.pool.query(`UPDATE break_glass_sessions SET expires_at = now() - interval '1 minute' WHERE id = $1`, [session.id]);
+    expect((await agent.get(`/api/v1/cases/${c.id}`)).statusCode).toBe(404);
   });
 });
 

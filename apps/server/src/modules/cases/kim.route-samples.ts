@@ -2,6 +2,8 @@
 // (apps/server/test/route-samples.ts spreads them into ROUTE_SAMPLES). Type-only imports of the test harness.
 import type { RouteSample } from '../../../test/route-samples.js';
 import type { Agent, TestApp } from '../../../test/harness.js';
+import { currentTotp, newTotpSecret } from '../../platform/auth/totp.js';
+import { makeUser } from '../../seed/factories.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
 let counter = 0;
@@ -42,6 +44,31 @@ async function newReferral(t: TestApp) {
     'referral',
   );
   return { person, case: c, consent, referral };
+}
+
+/** A case manager of another team, with TOTP set up: the one who needs break-glass for a Troisdorf case. */
+async function siegburgManagerWithTotp(t: TestApp) {
+  counter += 1;
+  const secret = newTotpSecret();
+  const user = await makeUser(t.database.db, {
+    email: `bg${counter}-${Math.random().toString(36).slice(2, 8)}@test.example`,
+    displayName: 'Notfall Siegburg',
+    password: null,
+    memberships: [{ organisationId: t.tree.orgs.kimSiegburg!.id, role: 'case_manager' }],
+    totpSecret: secret,
+  });
+  const agent = await t.asUser({ id: user.id, email: user.email, role: 'case_manager', organisationId: t.tree.orgs.kimSiegburg!.id });
+  return { agent, secret };
+}
+
+async function newBreakGlass(t: TestApp) {
+  const { case: c } = await newCase(t);
+  const { agent, secret } = await siegburgManagerWithTotp(t);
+  const session = await created<{ id: string }>(
+    await agent.post(`/api/v1/cases/${c.id}/break-glass`, { reasonCategory: 'crisis', justification: 'Akute Krise, zuständige Fachkraft nicht erreichbar.', totp: currentTotp(secret) }),
+    'break-glass',
+  );
+  return { agent, sessionId: session.id, caseId: c.id };
 }
 
 const contactBody = () => ({ occurredAt: new Date().toISOString(), durationMinutes: 30, mode: 'phone', lifeDomains: ['work'], note: 'kurz telefoniert' });
@@ -158,6 +185,35 @@ export const KIM_ROUTE_SAMPLES: Record<string, RouteSample> = {
       body: { category: 'language', description: 'Keine Sprachmittlung für Tigrinya beim Amt verfügbar.' },
       status: 201,
     }),
+  },
+
+  'POST /api/v1/cases/:id/break-glass': {
+    body: () => ({ reasonCategory: 'client_present', justification: 'Die Klientin ist vor Ort, die Fachkraft ist krank.', totp: '123456' }),
+    success: async (t) => {
+      const { case: c } = await newCase(t);
+      const { agent, secret } = await siegburgManagerWithTotp(t);
+      return {
+        agent,
+        url: `/api/v1/cases/${c.id}/break-glass`,
+        body: { reasonCategory: 'client_present', justification: 'Die Klientin ist vor Ort, die Fachkraft ist krank.', totp: currentTotp(secret) },
+        status: 201,
+      };
+    },
+  },
+  'POST /api/v1/break-glass/:id/end': {
+    body: () => ({}),
+    success: async (t) => {
+      const { agent, sessionId } = await newBreakGlass(t);
+      return { agent, url: `/api/v1/break-glass/${sessionId}/end`, body: {} };
+    },
+  },
+  'POST /api/v1/break-glass/:id/review': {
+    body: () => ({ outcome: 'justified', note: 'Klientin war vor Ort.' }),
+    headers: { 'if-match': '1' },
+    success: async (t) => {
+      const { sessionId } = await newBreakGlass(t);
+      return { agent: await t.as('lead'), url: `/api/v1/break-glass/${sessionId}/review`, body: { outcome: 'justified' }, headers: { 'if-match': '1' } };
+    },
   },
 
   // ── consents and referrals ───────────────────────────────────────────────────────────────────────────────────

@@ -6,6 +6,7 @@ import * as peopleRepo from '../people/people.repository.js';
 import { searchFields } from '../people/people.service.js';
 import * as referralsRepo from '../referrals/referrals.repository.js';
 import * as repo from './cases.repository.js';
+import { insertBarrier } from './barriers.repository.js';
 import { ORIGIN_GROUPS, pick, pickWeighted, seededRandom, type NamePair } from './kim.names.js';
 
 const DAY = 86_400_000;
@@ -228,6 +229,17 @@ export async function seedKimDemo(db: Db, tree: KreisTree, opts: { persons?: num
     const person = await insertPerson(db, spec, manager.id);
     if (!spec.phase) continue;
     await seedCase(db, random, { personId: person.id, organisationId: spec.organisationId, managerId: manager.id, phase: spec.phase, benefit: spec.benefit, partners, interpreter: spec.interpreter });
+  }
+  const barriers: [string, string, string, string][] = [
+    ['waiting_time', 'Ausländerbehörde', 'residence', 'Termine zur Verlängerung von Aufenthaltstiteln erst nach drei bis vier Monaten; Fiktionsbescheinigungen fehlen in der Zwischenzeit.'],
+    ['language', 'Jobcenter', 'work', 'Keine Sprachmittlung für Tigrinya und Dari bei Erstgesprächen im Jobcenter.'],
+    ['capacity', 'Sprachkursträger', 'language', 'Wartelisten für Integrationskurse mit Kinderbetreuung von über sechs Monaten.'],
+    ['documents', 'Anerkennungsstelle', 'education', 'Übersetzungen von Zeugnissen werden nur von vereidigten Übersetzer:innen anerkannt, Kosten werden nicht übernommen.'],
+    ['access_rules', 'Sozialamt', 'income', 'Beim Rechtskreiswechsel vom AsylbLG ins SGB II entstehen Lücken von mehreren Wochen.'],
+    ['capacity', 'Kommune', 'housing', 'Kaum Wohnungen im geförderten Wohnungsbau für große Familien.'],
+  ];
+  for (const [category, agency, lifeDomain, description] of barriers) {
+    await insertBarrier(db, { organisationId: pick(random, [tree.orgs.kimTroisdorf!.id, tree.orgs.kimSiegburg!.id]), category, agency, lifeDomain, description, createdBy: kemal.id });
   }
 }
 

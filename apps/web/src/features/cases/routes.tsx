@@ -8,6 +8,8 @@ const PeoplePage = lazy(() => import('../people/PeoplePage').then((m) => ({ defa
 const PersonDetailPage = lazy(() => import('../people/PersonDetailPage').then((m) => ({ default: m.PersonDetailPage })));
 const MyCasesPage = lazy(() => import('./MyCasesPage').then((m) => ({ default: m.MyCasesPage })));
 const CaseDetailPage = lazy(() => import('./CaseDetailPage').then((m) => ({ default: m.CaseDetailPage })));
+const EvaluationPage = lazy(() => import('./EvaluationPage').then((m) => ({ default: m.EvaluationPage })));
+const BarriersPage = lazy(() => import('./EvaluationPage').then((m) => ({ default: m.BarriersPage })));
 const PartnerReferralsPage = lazy(() => import('./PartnerReferralsPage').then((m) => ({ default: m.PartnerReferralsPage })));
 const PartnerReferralPage = lazy(() => import('./PartnerReferralsPage').then((m) => ({ default: m.PartnerReferralPage })));
 
@@ -19,6 +21,8 @@ export const kimRoutes: RouteObject[] = [
   { path: '/personen/:id', element: guarded('persons.read', <PersonDetailPage />) },
   { path: '/faelle', element: guarded('cases.read', <MyCasesPage />) },
   { path: '/faelle/:id', element: guarded('cases.read', <CaseDetailPage />) },
+  { path: '/auswertung', element: guarded('cases.evaluation', <EvaluationPage />) },
+  { path: '/systembarrieren', element: guarded('barriers.read', <BarriersPage />) },
   { path: '/vermittlungen', element: guarded('referrals.receive', <PartnerReferralsPage />) },
   { path: '/vermittlungen/:id', element: guarded('referrals.receive', <PartnerReferralPage />) },
 ];
