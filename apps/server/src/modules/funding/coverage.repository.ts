@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/access/actor.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { fundingCoverageAllocations, fundingGrants } from './funding.schema.js';
-import { tenantOrganisations } from './grants.repository.js';
+import { tenantOrganisations } from '../../platform/access/scope.js';
 
 export type AllocationRow = typeof fundingCoverageAllocations.$inferSelect;
 

@@ -1,7 +1,8 @@
-import { aliasedTable, and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/access/actor.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { organisations, settings, users } from '../../platform/db/schema.js';
+import { tenantOrganisations } from '../../platform/access/scope.js';
 import {
   fundingBookings,
   fundingCalloffs,
@@ -21,25 +22,6 @@ export type OnwardGrantRow = typeof fundingOnwardGrants.$inferSelect;
 export type ReportRow = typeof fundingReports.$inferSelect;
 type RevisionValues = Omit<typeof fundingGrantRevisions.$inferInsert, 'id' | 'grantId' | 'createdAt'>;
 
-/**
- * Funding records belong to the Kreis (the tenant): everyone with a funding permission in any organisation of a
- * Kreis sees that Kreis' grants, nobody sees another Kreis'. Used inside queries, never as a check after loading.
- */
-export function tenantOrganisations(actor: Actor): SQL {
-  if (actor.organisationIds.length === 0) return sql`(SELECT NULL::uuid WHERE false)`;
-  const ids = sql.join(
-    actor.organisationIds.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  );
-  return sql`(
-    WITH RECURSIVE up AS (
-      SELECT id, parent_id FROM organisations WHERE id IN (${ids})
-      UNION SELECT o.id, o.parent_id FROM organisations o JOIN up ON o.id = up.parent_id
-    ), down AS (
-      SELECT id FROM up WHERE parent_id IS NULL
-      UNION SELECT o.id FROM organisations o JOIN down d ON o.parent_id = d.id
-    ) SELECT id FROM down)`;
-}
 
 const grantColumns = {
   id: fundingGrants.id,

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/access/actor.js';
 import type { DbOrTx, Tx } from '../../platform/db/client.js';
-import { tenantOrganisations } from './grants.repository.js';
+import { tenantOrganisations } from '../../platform/access/scope.js';
 
 /** An activity figure for the Sachbericht, counted from another module's table when that table exists. */
 export interface ActivitySpec {

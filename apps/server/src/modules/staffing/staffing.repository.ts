@@ -1,8 +1,9 @@
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/access/actor.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { organisations } from '../../platform/db/schema.js';
 import { staffingOccupancies, staffingPayGradeCosts, staffingPostFundings, staffingPosts } from './staffing.schema.js';
+import { tenantOrganisations } from '../../platform/access/scope.js';
 
 export type PostRow = typeof staffingPosts.$inferSelect;
 export type PostFundingRow = typeof staffingPostFundings.$inferSelect;
@@ -10,22 +11,6 @@ export type OccupancyRow = typeof staffingOccupancies.$inferSelect;
 export type PayGradeCostRow = typeof staffingPayGradeCosts.$inferSelect;
 type Mutable<T> = Omit<T, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
 
-/** The Stellenplan belongs to the Kreis (tenant): every organisation of the actor's Kreis, none of another Kreis. */
-function tenantOrganisations(actor: Actor): SQL {
-  if (actor.organisationIds.length === 0) return sql`(SELECT NULL::uuid WHERE false)`;
-  const ids = sql.join(
-    actor.organisationIds.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  );
-  return sql`(
-    WITH RECURSIVE up AS (
-      SELECT id, parent_id FROM organisations WHERE id IN (${ids})
-      UNION SELECT o.id, o.parent_id FROM organisations o JOIN up ON o.id = up.parent_id
-    ), down AS (
-      SELECT id FROM up WHERE parent_id IS NULL
-      UNION SELECT o.id FROM organisations o JOIN down d ON o.parent_id = d.id
-    ) SELECT id FROM down)`;
-}
 
 const postColumns = { post: staffingPosts, organisationName: organisations.name };
 
