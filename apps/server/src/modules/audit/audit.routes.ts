@@ -40,10 +40,9 @@ export const auditModule: Module = {
         }
         await ctx.audit.record({ action: 'audit.export', subjectType: 'audit_events', details: { rows, filter: request.query } });
         const stamp = new Date().toISOString().slice(0, 10);
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="audit-protokoll-${stamp}.csv"`)
-          .send(out);
+        // Returned, not sent: the export's own audit row commits before the file leaves the server.
+        reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="audit-protokoll-${stamp}.csv"`);
+        return out;
       },
     );
 

@@ -54,7 +54,11 @@ export const referralsModule: Module = {
       async (request, reply) => {
         const result = await service.getForPartner(authed(request.ctx), request.params.id);
         // Answered, not thrown: the transaction commits, so the audit row of a denied attempt is kept.
-        if (!result.found) return reply.status(404).send(notFound('Vermittlung nicht gefunden.').body(request.id));
+        if (!result.found) {
+          // Returned, not sent: the answer leaves only after the denied attempt's audit row has committed.
+          reply.status(404);
+          return notFound('Vermittlung nicht gefunden.').body(request.id);
+        }
         return result.referral;
       },
     );
