@@ -146,11 +146,32 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     route.handler = async function handler(this: unknown, request: FastifyRequest, reply: FastifyReply) {
       const run = original as unknown as (this: unknown, req: FastifyRequest, rep: FastifyReply) => unknown;
       if (request.routeOptions.config.noTransaction) return run.call(this, request, reply);
-      return database.db.transaction(async (tx) => {
-        const origin = { actor: request.actor, requestId: request.id };
-        request.ctx = { actor: request.actor, tx, audit: new AuditWriter(tx, origin), requestId: request.id, ip: request.ip };
-        return run.call(this, request, reply);
-      });
+      // Nothing leaves before COMMIT: a `reply.send()` inside the handler is held and sent once the transaction has
+      // committed (a rollback discards it and the error handler answers instead). While held, the reply must not be
+      // thenable – a promise resolved with it would wait for a response that only comes after the transaction.
+      let held: { payload: unknown } | undefined;
+      const instance = reply as unknown as Record<string, unknown>;
+      instance.send = (payload?: unknown) => {
+        held = { payload };
+        return reply;
+      };
+      instance.then = undefined;
+      let result: unknown;
+      try {
+        result = await database.db.transaction(async (tx) => {
+          const origin = { actor: request.actor, requestId: request.id };
+          request.ctx = { actor: request.actor, tx, audit: new AuditWriter(tx, origin), requestId: request.id, ip: request.ip };
+          return run.call(this, request, reply);
+        });
+      } finally {
+        delete instance.send;
+        delete instance.then;
+      }
+      if (held) {
+        reply.send(held.payload);
+        return undefined;
+      }
+      return result === reply ? undefined : result;
     } as unknown as typeof route.handler;
   });
 
