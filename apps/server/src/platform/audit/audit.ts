@@ -1,6 +1,7 @@
 import { auditEvents } from '../db/schema.js';
 import type { DbOrTx } from '../db/client.js';
 import type { Actor } from '../access/actor.js';
+import { AppError } from '../http/errors.js';
 
 export type AuditOutcome = 'success' | 'denied' | 'failure';
 
@@ -33,7 +34,22 @@ export class AuditWriter {
   }
 }
 
+/**
+ * Fails closed: when the audit row cannot be written the request answers 503 and its transaction rolls back, so no
+ * data leaves and no change is kept without its record.
+ */
 export async function recordAudit(tx: DbOrTx, origin: AuditOrigin, entry: AuditEntry): Promise<void> {
+  try {
+    await insertAudit(tx, origin, entry);
+  } catch (error) {
+    throw Object.assign(
+      new AppError(503, 'service_unavailable', 'Das Protokoll kann gerade nicht geschrieben werden. Aus Sicherheitsgründen wird nichts angezeigt oder gespeichert – bitte später erneut versuchen.'),
+      { cause: error },
+    );
+  }
+}
+
+async function insertAudit(tx: DbOrTx, origin: AuditOrigin, entry: AuditEntry): Promise<void> {
   const actor = origin.actor;
   await tx.insert(auditEvents).values({
     actorId: actor?.userId ?? origin.actorId ?? null,

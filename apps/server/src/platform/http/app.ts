@@ -270,14 +270,35 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     }
   });
 
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+  // Security events the request's own (rolled back) transaction cannot keep: refused CSRF tokens and invalid input of
+  // signed-in users (G-04). Anonymous validation failures are not recorded, so the public forms cannot flood the log.
+  const recordRefusal = async (request: FastifyRequest, action: string, details: Record<string, unknown>) => {
+    if (!request.actor) return;
+    try {
+      await recordAudit(database.db, { actor: request.actor, requestId: request.id }, {
+        action,
+        outcome: 'denied',
+        details: { method: request.method, route: request.routeOptions.url, ...details },
+      });
+    } catch (err) {
+      request.log.error({ err: { message: (err as Error).message } }, 'audit unavailable');
+    }
+  };
+
+  const fieldNames = (fields: Record<string, string> | undefined) => Object.keys(fields ?? {}).slice(0, 10).map((k) => k.slice(0, 60));
+
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const requestId = request.id;
     if (error instanceof AppError) {
       if (error.headers) reply.headers(error.headers);
+      if (error.code === 'csrf_invalid') await recordRefusal(request, 'request.csrf_rejected', {});
+      if (error.code === 'validation_failed' && error.fields) await recordRefusal(request, 'request.validation_failed', { fields: fieldNames(error.fields) });
+      if (error.statusCode >= 500) request.log.error({ err: { message: error.message, cause: (error.cause as Error | undefined)?.message } }, error.code);
       return reply.status(error.statusCode).send(error.body(requestId));
     }
     const validation = describeValidationError(error);
     if (validation) {
+      await recordRefusal(request, 'request.validation_failed', { fields: fieldNames(validation.fields) });
       return reply.status(400).send({ code: 'validation_failed', ...validation, requestId });
     }
     // Drizzle wraps driver errors (DrizzleQueryError): the PostgreSQL code and message are on `cause`.
