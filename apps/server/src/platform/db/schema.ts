@@ -188,3 +188,33 @@ export const notifications = pgTable(
   },
   (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
 );
+
+/**
+ * Granting the administration role needs a second administrator (Z-05): the grant waits here until someone other than
+ * the requester and the person concerned approves or rejects it.
+ */
+export const roleGrantRequests = pgTable(
+  'role_grant_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    role: text('role').notNull(),
+    requestedBy: uuid('requested_by')
+      .notNull()
+      .references(() => users.id),
+    requestedAt: created(),
+    /** approved | rejected; null while pending */
+    decision: text('decision'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: ts('decided_at'),
+  },
+  (t) => [
+    index('role_grant_requests_pending_idx').on(t.userId).where(sql`${t.decision} IS NULL`),
+    uniqueIndex('role_grant_requests_open_uq').on(t.userId, t.organisationId, t.role).where(sql`${t.decision} IS NULL`),
+  ],
+);
