@@ -8,3 +8,5 @@ export * from '../../modules/interpreters/interpreters.schema.js';
 export * from '../../modules/people/people.schema.js';
 export * from '../../modules/cases/cases.schema.js';
 export * from '../../modules/consents/consents.schema.js';
+export * from '../../modules/people/lifecycle.schema.js';
+export * from '../../modules/documents/documents.schema.js';
