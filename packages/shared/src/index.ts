@@ -13,3 +13,4 @@ export * from './schemas/interpreters.js';
 export * from './schemas/people.js';
 export * from './schemas/cases.js';
 export * from './schemas/consents.js';
+export * from './schemas/lifecycle.js';

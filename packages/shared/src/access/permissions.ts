@@ -13,6 +13,10 @@ export const PERMISSIONS = [
   // KIM case management
   'persons.read',
   'persons.write',
+  /** Approve merges and erasures of persons (four eyes), set legal holds. */
+  'persons.lifecycle',
+  /** Retention rules per record class. */
+  'retention.manage',
   'cases.read',
   'cases.write',
   'cases.approve',
@@ -78,12 +82,14 @@ export const TOTP_REQUIRED_ROLES: readonly Role[] = ['admin', 'lead'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // The technical administration manages accounts and settings but never sees case data.
-  admin: ['users.read', 'users.manage', 'organisations.read', 'organisations.manage', 'audit.read', 'settings.manage'],
+  admin: ['users.read', 'users.manage', 'organisations.read', 'organisations.manage', 'audit.read', 'settings.manage', 'retention.manage'],
   lead: [
     'users.read',
     'organisations.read',
     'audit.read',
     'persons.read',
+    'persons.lifecycle',
+    'retention.manage',
     'cases.read',
     'cases.approve',
     'cases.breakglass',
