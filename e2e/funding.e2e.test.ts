@@ -203,20 +203,26 @@ describe('funding journey of the finance user', () => {
         return false;
       }
     });
+    // CI installs LibreOffice (.ci/run) and requires this check; elsewhere it is skipped with a notice.
+    const officeRequired = Boolean(process.env.CI) || process.env.E2E === 'required';
+    if (!office && officeRequired) throw new Error('LibreOffice fehlt: die CSV-Prüfung des Verwendungsnachweises ist in CI Pflicht.');
+    if (!office) console.warn('Hinweis: LibreOffice ist nicht installiert – die CSV-Prüfung des Verwendungsnachweises entfällt.');
     if (office) {
-      // Where LibreOffice is installed, its CSV conversion must show the screen's numbers too.
-      execFileSync(office, ['--headless', '--convert-to', 'csv', '--outdir', dir, xlsxFile], { stdio: 'ignore', timeout: 120_000 });
+      // LibreOffice's CSV (UTF-8, raw cell values) must show the screen's numbers: every row label of the screen's
+      // table appears in the CSV with the same bewilligt, Ist and Abweichung to the cent.
+      execFileSync(
+        office,
+        ['--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false', '--outdir', dir, xlsxFile],
+        { stdio: 'ignore', timeout: 120_000 },
+      );
       const csv = fs.readFileSync(path.join(dir, 'vn.csv'), 'utf8');
-      for (const cells of Object.values(screen))
-        for (const cell of cells)
-          expect(csv).toContain(
-            cell
-              .replace(/[ €.]/g, '')
-              .replace('−', '-')
-              .replace(',', '.')
-              .replace(/^(-?\d+)\.(\d)$/, '$1.$20')
-              .replace(/\.00$/, ''),
-          );
+      const fromCsv: Record<string, string[]> = {};
+      for (const line of csv.split(/\r?\n/)) {
+        const cells = line.split(',').map((c) => c.replace(/^"|"$/g, ''));
+        const numbers = cells.slice(1, 4).map((c) => (/^-?\d+(\.\d+)?$/.test(c) ? Number(c) : null));
+        if (cells[0] && numbers.every((n) => n !== null)) fromCsv[cells[0]] = numbers.map((n) => norm(formatEuro(Math.round(n! * 100))));
+      }
+      for (const [label, cells] of Object.entries(screen)) expect(fromCsv[label], `CSV ${label}`).toEqual(cells);
     }
 
     const pdfUrl = await page.getByRole('link', { name: 'Zahlenmäßiger Nachweis (PDF)' }).getAttribute('href');

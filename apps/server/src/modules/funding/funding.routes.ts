@@ -58,12 +58,13 @@ const tags = ['Förderung'];
 const BASE = '/api/v1/funding';
 const YearQuery = z.strictObject({ year: BudgetYear.optional() });
 
-function sendFile(reply: FastifyReply, file: ExportFile) {
-  return reply
+/** Sets the download headers and returns the payload; the platform sends it after the transaction commits. */
+function fileBody(reply: FastifyReply, file: ExportFile): Buffer {
+  reply
     .header('content-type', file.contentType)
     .header('content-disposition', `attachment; filename="${file.filename}"`)
-    .header('cache-control', 'no-store')
-    .send(file.body);
+    .header('cache-control', 'no-store');
+  return file.body;
 }
 
 function programmeRoutes(app: App) {
@@ -459,7 +460,7 @@ function reportRoutes(app: App) {
         },
       },
       async (request, reply) =>
-        sendFile(reply, await exportsService.exportReport(authed(request.ctx), request.params.id, request.params.year, kind)),
+        fileBody(reply, await exportsService.exportReport(authed(request.ctx), request.params.id, request.params.year, kind)),
     );
   }
 }
@@ -486,7 +487,7 @@ function overviewRoutes(app: App) {
         schema: { tags, summary: `Haushaltsübersicht als ${kind.toUpperCase()}`, querystring: BudgetOverviewQuery },
       },
       async (request, reply) =>
-        sendFile(reply, await exportsService.exportOverview(authed(request.ctx), request.query.year, request.query.organisationId, kind)),
+        fileBody(reply, await exportsService.exportOverview(authed(request.ctx), request.query.year, request.query.organisationId, kind)),
     );
   }
   app.get(
