@@ -164,6 +164,15 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
     success: async (t) => ({ agent: await t.as('admin'), url: `/api/v1/users/${(await freshUser(t)).id}/setup-link`, body: {} }),
   },
 
+  'POST /api/v1/users/role-grants/:id/approve': {
+    body: () => ({}),
+    success: async (t) => ({ agent: await t.as('admin'), url: `/api/v1/users/role-grants/${await pendingAdminGrant(t)}/approve`, body: {} }),
+  },
+  'POST /api/v1/users/role-grants/:id/reject': {
+    body: () => ({}),
+    success: async (t) => ({ agent: await t.as('admin'), url: `/api/v1/users/role-grants/${await pendingAdminGrant(t)}/reject`, body: {} }),
+  },
+
   // ── organisations ────────────────────────────────────────────────────────────────────────────────────────────
   'POST /api/v1/organisations': {
     body: (t) => ({ parentId: t.tree.kreis.id, kind: 'team', name: `Team ${unique()}` }),
@@ -224,4 +233,13 @@ export const MUTATING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function routeKey(r: { method: string; url: string }) {
   return `${r.method} ${r.url}`;
+}
+
+/** A grant of the admin role requested by a second administrator, so the demo admin may decide it. */
+async function pendingAdminGrant(t: TestApp): Promise<string> {
+  const requester = await t.asUser(await freshUser(t, 'admin', { totpSecret: 'JBSWY3DPEHPK3PXP' }));
+  const target = await freshUser(t);
+  const res = await requester.patch(`/api/v1/users/${target.id}`, { memberships: [{ organisationId: t.tree.kreis.id, role: 'admin' }] }, { 'if-match': '1' });
+  if (res.statusCode !== 200) throw new Error(`grant request failed: ${res.body}`);
+  return res.json().pendingRoleGrants[0].id;
 }

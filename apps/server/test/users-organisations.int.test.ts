@@ -416,3 +416,60 @@ describe('organisations', () => {
     expect(expectGermanError(unknown, 404).code).toBe('not_found');
   });
 });
+
+describe('granting the administration role needs a second administrator (Z-05)', () => {
+  it('holds the admin role until another admin approves; requester and person concerned cannot approve', async () => {
+    const second = await freshUser(t, 'admin', { totpSecret: 'JBSWY3DPEHPK3PXP' });
+    const secondAgent = await t.asUser(second);
+    const target = await freshUser(t, 'case_manager');
+
+    const res = await admin.patch(
+      `/api/v1/users/${target.id}`,
+      { memberships: [{ organisationId: target.organisationId, role: 'case_manager' }, { organisationId: t.tree.kreis.id, role: 'admin' }] },
+      { 'if-match': '1' },
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().memberships.map((m: { role: string }) => m.role)).toEqual(['case_manager']);
+    const [grant] = res.json().pendingRoleGrants;
+    expect(grant).toMatchObject({ role: 'admin', organisationId: t.tree.kreis.id, canDecide: false });
+    // The role is not in effect: the user still cannot manage users.
+    const targetSession = await t.asUser(target);
+    expect((await targetSession.get('/api/v1/users')).statusCode).toBe(403);
+
+    // The requester cannot approve their own request.
+    expect(expectGermanError(await admin.post(`/api/v1/users/role-grants/${grant.id}/approve`), 403).code).toBe('forbidden');
+    // The second admin sees it as decidable and approves.
+    const pending = (await secondAgent.get('/api/v1/users/role-grants')).json();
+    expect(pending.find((g: { id: string }) => g.id === grant.id)).toMatchObject({ canDecide: true, requestedByName: expect.any(String) });
+    const approved = await secondAgent.post(`/api/v1/users/role-grants/${grant.id}/approve`);
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(approved.json().memberships.map((m: { role: string }) => m.role).sort()).toEqual(['admin', 'case_manager']);
+    expect(approved.json().pendingRoleGrants).toEqual([]);
+    // Decided once: a second decision is 404.
+    expect((await secondAgent.post(`/api/v1/users/role-grants/${grant.id}/reject`)).statusCode).toBe(404);
+    // The role change ended the user's sessions (Z-06).
+    expect((await targetSession.get('/api/v1/users')).statusCode).toBe(401);
+    expect(await t.auditCount(`action = 'users.role_grant_requested' AND subject_id = $1`, [target.id])).toBe(1);
+    expect(await t.auditCount(`action = 'users.role_grant_approved' AND subject_id = $1`, [target.id])).toBe(1);
+  });
+
+  it('applies other roles at once and drops a rejected admin grant; removing the admin role needs no approval', async () => {
+    const second = await t.asUser(await freshUser(t, 'admin', { totpSecret: 'JBSWY3DPEHPK3PXP' }));
+    const created = await admin.post('/api/v1/users', newUserBody({
+      memberships: [{ organisationId: t.tree.ki.id, role: 'finance' }, { organisationId: t.tree.kreis.id, role: 'admin' }],
+    }));
+    expect(created.statusCode, created.body).toBe(201);
+    const user = created.json().user;
+    expect(user.memberships.map((m: { role: string }) => m.role)).toEqual(['finance']);
+    expect(user.pendingRoleGrants).toHaveLength(1);
+    const rejected = await second.post(`/api/v1/users/role-grants/${user.pendingRoleGrants[0].id}/reject`);
+    expect(rejected.statusCode).toBe(200);
+    expect(rejected.json().memberships.map((m: { role: string }) => m.role)).toEqual(['finance']);
+    expect(rejected.json().pendingRoleGrants).toEqual([]);
+
+    const existingAdmin = await freshUser(t, 'admin', { totpSecret: 'JBSWY3DPEHPK3PXP' });
+    const demoted = await admin.patch(`/api/v1/users/${existingAdmin.id}`, { memberships: [{ organisationId: t.tree.ki.id, role: 'coordinator' }] }, { 'if-match': '1' });
+    expect(demoted.statusCode).toBe(200);
+    expect(demoted.json().memberships.map((m: { role: string }) => m.role)).toEqual(['coordinator']);
+  });
+});

@@ -218,6 +218,15 @@ export const de = {
 
   // Users
   'users.title': 'Benutzer:innen',
+  'users.pendingGrantsTitle': 'Offene Freigaben der Administrationsrolle',
+  'users.pendingGrantsIntro': 'Die Administrationsrolle wird erst wirksam, wenn eine zweite Administrator:in sie freigibt – nicht die, die sie beantragt hat, und nicht die betroffene Person.',
+  'users.pendingGrantLine': '{role} in {organisation} für {name} – beantragt von {by} am {at}',
+  'users.grantApprove': 'Freigeben: {name}',
+  'users.grantReject': 'Ablehnen: {name}',
+  'users.grantNeedsOther': 'Wartet auf eine andere Administrator:in.',
+  'users.grantApproved': 'Die Administrationsrolle für {name} ist freigegeben; die Person meldet sich neu an.',
+  'users.grantRejected': 'Die Administrationsrolle für {name} wurde abgelehnt.',
+  'users.grantPendingBadge': 'Freigabe ausstehend: {role}',
   'users.intro': 'Konten der Mitarbeitenden und Partnerstellen. Passwörter legen die Personen selbst über einen einmaligen Einrichtungslink fest.',
   'users.createButton': 'Benutzer:in anlegen',
   'users.createTitle': 'Benutzer:in anlegen',

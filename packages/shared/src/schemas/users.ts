@@ -5,6 +5,22 @@ import { Membership } from './auth.js';
 
 export const MembershipInput = z.strictObject({ organisationId: Uuid, role: z.enum(ROLES) });
 
+/** A grant of the administration role waiting for a second administrator (Z-05). */
+export const PendingRoleGrant = z.object({
+  id: z.string(),
+  userId: z.string(),
+  userName: z.string(),
+  organisationId: z.string(),
+  organisationName: z.string(),
+  role: z.enum(ROLES),
+  requestedBy: z.string(),
+  requestedByName: z.string(),
+  requestedAt: z.string(),
+  /** The signed-in administrator may decide it (not the requester, not the person concerned). */
+  canDecide: z.boolean(),
+});
+export type PendingRoleGrant = z.infer<typeof PendingRoleGrant>;
+
 export const User = z.object({
   id: z.string(),
   email: z.string(),
@@ -17,6 +33,8 @@ export const User = z.object({
   passwordSet: z.boolean(),
   version: z.number().int(),
   can: z.object({ edit: z.boolean(), deactivate: z.boolean() }),
+  /** Roles requested for this person that wait for a second administrator. */
+  pendingRoleGrants: z.array(PendingRoleGrant).default([]),
 });
 export type User = z.infer<typeof User>;
 

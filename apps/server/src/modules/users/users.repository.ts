@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Role } from '@teilhabe/shared';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { memberships, users } from '../../platform/db/schema.js';
+import { memberships, roleGrantRequests, users } from '../../platform/db/schema.js';
 
 export interface UserWithMemberships {
   id: string;
@@ -78,4 +78,61 @@ export async function existingOrganisationIds(db: DbOrTx, ids: string[]): Promis
     sql`SELECT id FROM organisations WHERE active AND id IN (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`,
   );
   return new Set(result.rows.map((r) => r.id));
+}
+
+export interface PendingGrantRow {
+  id: string;
+  userId: string;
+  userName: string;
+  organisationId: string;
+  organisationName: string;
+  role: Role;
+  requestedBy: string;
+  requestedByName: string;
+  requestedAt: Date;
+}
+
+const pendingSelect = sql`
+  SELECT g.id, g.user_id AS "userId", u.display_name AS "userName", g.organisation_id AS "organisationId", o.name AS "organisationName",
+         g.role, g.requested_by AS "requestedBy", r.display_name AS "requestedByName", g.created_at AS "requestedAt"
+  FROM role_grant_requests g
+  JOIN users u ON u.id = g.user_id
+  JOIN users r ON r.id = g.requested_by
+  JOIN organisations o ON o.id = g.organisation_id
+  WHERE g.decision IS NULL`;
+
+export async function pendingGrants(db: DbOrTx, userId?: string): Promise<PendingGrantRow[]> {
+  const filter = userId ? sql` AND g.user_id = ${userId}` : sql``;
+  const { rows } = await db.execute(sql`${pendingSelect}${filter} ORDER BY g.created_at, g.id`);
+  return rows.map((r) => ({ ...(r as unknown as PendingGrantRow), requestedAt: new Date(r.requestedAt as string) }));
+}
+
+/** Opens a pending grant unless the same one is already open; returns whether a new one was opened. */
+export async function requestGrant(db: DbOrTx, values: { userId: string; organisationId: string; role: Role; requestedBy: string }) {
+  const rows = await db.insert(roleGrantRequests).values(values).onConflictDoNothing().returning({ id: roleGrantRequests.id });
+  return rows.length === 1;
+}
+
+/** Locks a pending grant for its decision; undefined when it does not exist or was decided already. */
+export async function lockPendingGrant(db: DbOrTx, id: string) {
+  const { rows } = await db.execute<{ id: string; userId: string; organisationId: string; role: Role; requestedBy: string }>(
+    sql`SELECT id, user_id AS "userId", organisation_id AS "organisationId", role, requested_by AS "requestedBy"
+        FROM role_grant_requests WHERE id = ${id} AND decision IS NULL FOR UPDATE`,
+  );
+  return rows[0];
+}
+
+export async function decideGrant(db: DbOrTx, id: string, decision: 'approved' | 'rejected', decidedBy: string) {
+  await db.update(roleGrantRequests).set({ decision, decidedBy, decidedAt: sql`now()` }).where(eq(roleGrantRequests.id, id));
+}
+
+export async function addMembership(db: DbOrTx, userId: string, organisationId: string, role: Role) {
+  await db.insert(memberships).values({ userId, organisationId, role }).onConflictDoNothing();
+}
+
+export async function activeAdminIds(db: DbOrTx): Promise<string[]> {
+  const { rows } = await db.execute<{ id: string }>(
+    sql`SELECT DISTINCT u.id FROM users u JOIN memberships m ON m.user_id = u.id WHERE m.role = 'admin' AND u.active`,
+  );
+  return rows.map((r) => r.id);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CreateUserBody, CreateUserResponse, IdParams, Page, UpdateUserBody, User, UserListQuery } from '@teilhabe/shared';
+import { CreateUserBody, CreateUserResponse, IdParams, Page, PendingRoleGrant, UpdateUserBody, User, UserListQuery } from '@teilhabe/shared';
 import type { Module } from '../../platform/http/app.js';
 import { authed } from '../../platform/http/context.js';
 import { idempotent, requiredVersion } from '../../platform/http/preconditions.js';
@@ -15,6 +15,21 @@ export const usersModule: Module = {
       '/api/v1/users',
       { config: { access: 'users.read' }, schema: { tags, summary: 'Benutzer:innen suchen und auflisten', querystring: UserListQuery, response: { 200: Page(User) } } },
       async (request) => service.listUsers(authed(request.ctx), request.query.q, request.query.limit, request.query.offset),
+    );
+    app.get(
+      '/api/v1/users/role-grants',
+      { config: { access: 'users.manage' }, schema: { tags, summary: 'Offene Freigaben der Administrationsrolle (Vier-Augen-Prinzip)', response: { 200: z.array(PendingRoleGrant) } } },
+      async (request) => service.listPendingGrants(authed(request.ctx)),
+    );
+    app.post(
+      '/api/v1/users/role-grants/:id/approve',
+      { config: { access: 'users.manage' }, schema: { tags, summary: 'Administrationsrolle freigeben (zweite Administrator:in)', params: IdParams, response: { 200: User } } },
+      async (request) => service.decideGrant(authed(request.ctx), request.params.id, 'approved'),
+    );
+    app.post(
+      '/api/v1/users/role-grants/:id/reject',
+      { config: { access: 'users.manage' }, schema: { tags, summary: 'Beantragte Administrationsrolle ablehnen', params: IdParams, response: { 200: User } } },
+      async (request) => service.decideGrant(authed(request.ctx), request.params.id, 'rejected'),
     );
     app.get(
       '/api/v1/users/:id',

@@ -38,6 +38,7 @@ const ANNA: User = {
   passwordSet: true,
   version: 3,
   can: { edit: true, deactivate: false },
+  pendingRoleGrants: [],
 };
 
 afterEach(() => vi.unstubAllGlobals());
@@ -49,7 +50,7 @@ async function chooseOption(user: ReturnType<typeof userEvent.setup>, input: HTM
 
 describe('UsersPage', () => {
   it('lists users in a table with column headers', async () => {
-    mockFetch({ 'GET /api/v1/users': () => json({ items: [ANNA], total: 1, limit: 25, offset: 0 }) });
+    mockFetch({ 'GET /api/v1/users/role-grants': () => json([]), 'GET /api/v1/users': () => json({ items: [ANNA], total: 1, limit: 25, offset: 0 }) });
     renderPage(<UsersPage />, { me: makeMe(), path: '/admin/benutzer' });
 
     const table = await screen.findByRole('table', { name: 'Benutzer:innen' });
@@ -60,6 +61,7 @@ describe('UsersPage', () => {
 
   it("shows the server's field errors next to the fields they belong to", async () => {
     const fetchMock = mockFetch({
+      'GET /api/v1/users/role-grants': () => json([]),
       'GET /api/v1/users': () => json({ items: [ANNA], total: 1, limit: 25, offset: 0 }),
       'GET /api/v1/organisations': () => json([KREIS, TROISDORF]),
       'POST /api/v1/users': () =>
@@ -114,6 +116,7 @@ describe('UsersPage', () => {
   it('shows the one-time set-up link after creating a user', async () => {
     const created: User = { ...ANNA, id: '00000000-0000-4000-8000-000000000002', email: 'bernd@example.org', displayName: 'Bernd Beispiel', passwordSet: false };
     mockFetch({
+      'GET /api/v1/users/role-grants': () => json([]),
       'GET /api/v1/users': () => json({ items: [ANNA], total: 1, limit: 25, offset: 0 }),
       'GET /api/v1/organisations': () => json([KREIS, TROISDORF]),
       'POST /api/v1/users': () =>
@@ -141,4 +144,36 @@ describe('UsersPage', () => {
     expect(within(linkDialog).getByRole('button', { name: 'Kopieren' })).toBeTruthy();
     expect(within(linkDialog).getByRole('button', { name: 'Dialog schließen' })).toBeTruthy();
   }, 20_000);
+
+  it('lists a pending grant of the administration role and lets a second administrator approve it', async () => {
+    const grant = {
+      id: '00000000-0000-4000-8000-0000000000c1',
+      userId: '00000000-0000-4000-8000-000000000002',
+      userName: 'Bernd Beispiel',
+      organisationId: KREIS.id,
+      organisationName: KREIS.name,
+      role: 'admin' as const,
+      requestedBy: ANNA.id,
+      requestedByName: 'Anna Admin',
+      requestedAt: '2025-03-01T09:00:00.000Z',
+      canDecide: true,
+    };
+    let pending = [grant];
+    const fetchMock = mockFetch({
+      'GET /api/v1/users/role-grants': () => json(pending),
+      'GET /api/v1/users': () => json({ items: [ANNA], total: 1, limit: 25, offset: 0 }),
+      'GET /api/v1/organisations': () => json([KREIS, TROISDORF]),
+      [`POST /api/v1/users/role-grants/${grant.id}/approve`]: () => {
+        pending = [];
+        return json({ ...ANNA, id: grant.userId, displayName: grant.userName });
+      },
+    });
+    renderPage(<UsersPage />, { me: makeMe(), path: '/admin/benutzer' });
+    const user = userEvent.setup();
+    const section = await screen.findByRole('region', { name: 'Offene Freigaben der Administrationsrolle' });
+    expect(within(section).getByText(/für Bernd Beispiel – beantragt von Anna Admin/)).toBeTruthy();
+    await user.click(within(section).getByRole('button', { name: 'Freigeben: Bernd Beispiel' }));
+    expect(await within(section).findByText(/Administrationsrolle für Bernd Beispiel ist freigegeben/)).toBeTruthy();
+    expect(fetchMock.mock.calls.some(([input, init]) => String(input).endsWith('/approve') && init?.method === 'POST')).toBe(true);
+  });
 });

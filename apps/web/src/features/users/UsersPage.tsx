@@ -13,6 +13,7 @@ import { hasPermission, useMe } from '../auth/session';
 import { useOrganisations } from '../organisations/api';
 import { USERS_PAGE_SIZE, useUserList } from './api';
 import { CreateUserDialog, EditUserDialog, SetupLinkDialog } from './UserDialogs';
+import { PendingRoleGrants } from './PendingRoleGrants';
 
 /** Accounts of the Kreis: search, page, create (with one-time set-up link), edit, deactivate. */
 export function UsersPage() {
@@ -66,6 +67,7 @@ export function UsersPage() {
         ) : null
       }
     >
+      {canManage ? <PendingRoleGrants /> : null}
       <form
         role="search"
         aria-label={t('users.searchLabel')}
@@ -148,6 +150,11 @@ export function UsersPage() {
                     <Badge variant="light" color={user.active ? 'blue' : 'gray'}>
                       {user.active ? t('users.statusActive') : t('users.statusInactive')}
                     </Badge>
+                    {user.pendingRoleGrants.map((g) => (
+                      <Badge key={g.id} variant="outline" color="orange.9">
+                        {t('users.grantPendingBadge', { role: roleLabel(g.role) })}
+                      </Badge>
+                    ))}
                     {!user.passwordSet ? (
                       <Badge variant="outline" color="gray.7">
                         {t('users.statusSetupPending')}

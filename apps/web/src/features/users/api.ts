@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { CreateUserResponse, Page, User } from '@teilhabe/shared';
+import { z } from 'zod';
+import { CreateUserResponse, Page, PendingRoleGrant, User } from '@teilhabe/shared';
 import { api } from '../../api/client';
 import { SetupLinkResponse } from '../../api/schemas';
 
@@ -49,4 +50,19 @@ export function fetchUser(id: string) {
 
 export function createSetupLink(id: string) {
   return api.post(`/users/${encodeURIComponent(id)}/setup-link`, SetupLinkResponse);
+}
+
+const PendingRoleGrantList = z.array(PendingRoleGrant);
+
+/** Grants of the administration role waiting for a second administrator. */
+export function usePendingRoleGrants(enabled: boolean) {
+  return useQuery({
+    queryKey: [...usersQueryKey, 'role-grants'],
+    queryFn: ({ signal }) => api.get('/users/role-grants', PendingRoleGrantList, { signal }),
+    enabled,
+  });
+}
+
+export function decideRoleGrant(id: string, decision: 'approve' | 'reject') {
+  return api.post(`/users/role-grants/${encodeURIComponent(id)}/${decision}`, User);
 }
