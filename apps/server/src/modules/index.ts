@@ -13,6 +13,7 @@ import { peopleModule } from './people/people.routes.js';
 import { casesModule } from './cases/cases.routes.js';
 import { consentsModule } from './consents/consents.routes.js';
 import { referralsModule } from './referrals/referrals.routes.js';
+import { documentsModule } from './documents/documents.routes.js';
 
 /** Every feature module, in registration order. A new module adds one line here. */
-export const modules: Module[] = [authModule, usersModule, organisationsModule, auditModule, notificationsModule, directoryModule, interpretersModule, fundingModule, staffingModule, peopleModule, casesModule, consentsModule, referralsModule, surveysModule];
+export const modules: Module[] = [authModule, usersModule, organisationsModule, auditModule, notificationsModule, directoryModule, interpretersModule, fundingModule, staffingModule, peopleModule, casesModule, consentsModule, referralsModule, documentsModule, surveysModule];
