@@ -7,6 +7,8 @@ import { DataTable } from '../../ui/DataTable';
 import { Loading, QueryError } from '../../ui/feedback';
 import { Page } from '../../ui/Page';
 import { createAllocation, fundingKey, updateAllocation, useCoverage } from './api';
+import { useT } from '../../i18n';
+import { EditDialog, useEditTarget } from './EditDialog';
 import { ErrorBox, euro, fte, FundingTabs, MoneyInput, YearSelect } from './common';
 
 /** Personnel cost of funded posts against the flat rates; the gap covered by the Integrationspauschale or the Kreis. */
@@ -49,6 +51,8 @@ function Coverage({ report }: { report: CoverageReport }) {
     mutationFn: (a: CoverageAllocation) => updateAllocation(a.id, a.version, { cancelled: true }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: fundingKey }),
   });
+  const t = useT();
+  const editing = useEditTarget<CoverageAllocation>();
   const totalsRow: CoverageRow = { programme: { id: 'total', name: 'Summe', shortName: 'Summe' }, ...report.totals };
   return (
     <Stack gap="lg">
@@ -120,14 +124,31 @@ function Coverage({ report }: { report: CoverageReport }) {
               header: 'Aktionen',
               render: (a) =>
                 report.can.allocate && !a.cancelled ? (
-                  <Button size="xs" variant="default" onClick={() => cancel.mutate(a)}>
-                    aufheben<VisuallyHidden>: {a.programmeName}</VisuallyHidden>
-                  </Button>
+                  <Group gap={4}>
+                    <Button size="xs" variant="default" onClick={() => editing.open(a)}>
+                      {t('funding.edit.button')}
+                      <VisuallyHidden>: {a.programmeName}</VisuallyHidden>
+                    </Button>
+                    <Button size="xs" variant="default" onClick={() => cancel.mutate(a)}>
+                      aufheben<VisuallyHidden>: {a.programmeName}</VisuallyHidden>
+                    </Button>
+                  </Group>
                 ) : a.cancelled ? (
                   'aufgehoben'
                 ) : null,
             },
           ]}
+        />
+        <EditDialog
+          title={t('funding.allocation.editTitle')}
+          opened={editing.target !== null}
+          onClose={editing.close}
+          fields={[
+            { name: 'amountCents', label: t('funding.allocation.amount'), kind: 'money', required: true },
+            { name: 'note', label: t('funding.allocation.note'), kind: 'text' },
+          ]}
+          initial={editing.target ? { amountCents: editing.target.amountCents, note: editing.target.note } : {}}
+          save={(changes) => updateAllocation(editing.target!.id, editing.target!.version, changes)}
         />
       </section>
 

@@ -38,6 +38,7 @@ import {
   type PositionCategory,
 } from '@teilhabe/shared';
 import { newIdempotencyKey } from '../../api/client';
+import { useT } from '../../i18n';
 import { DataTable } from '../../ui/DataTable';
 import { Loading, QueryError } from '../../ui/feedback';
 import { Page } from '../../ui/Page';
@@ -60,6 +61,7 @@ import {
   useGrant,
   useOnwardGrants,
 } from './api';
+import { EditDialog, useEditTarget } from './EditDialog';
 import { ErrorBox, euro, Fact, FactList, FundingTabs, GrantStatusBadge, MoneyInput, Warnings } from './common';
 
 const categoryOptions = POSITION_CATEGORIES.map((c) => ({ value: c, label: POSITION_CATEGORY_LABELS_DE[c] }));
@@ -257,6 +259,8 @@ function BookingsSection({ grant }: { grant: Grant }) {
     },
   });
   const canBook = grant.can.book;
+  const t = useT();
+  const editing = useEditTarget<Booking>();
   return (
     <section aria-labelledby="bookings">
       <Title order={2} id="bookings" mb="xs">
@@ -287,6 +291,10 @@ function BookingsSection({ grant }: { grant: Grant }) {
                 render: (b) =>
                   canBook && (b.status === 'booked' || b.status === 'open') ? (
                     <Group gap={4}>
+                      <Button size="xs" variant="default" onClick={() => editing.open(b)}>
+                        {t('funding.edit.button')}
+                        <VisuallyHidden>: {b.payee}</VisuallyHidden>
+                      </Button>
                       {b.status === 'open' ? (
                         <Button size="xs" variant="default" onClick={() => change.mutate({ booking: b, status: 'settled' })}>
                           erledigt<VisuallyHidden>: {b.payee}</VisuallyHidden>
@@ -301,6 +309,35 @@ function BookingsSection({ grant }: { grant: Grant }) {
             ]}
           />
         ) : null}
+        <EditDialog
+          title={t('funding.booking.editTitle')}
+          opened={editing.target !== null}
+          onClose={editing.close}
+          fields={[
+            { name: 'category', label: t('funding.booking.category'), kind: 'select', options: categoryOptions },
+            { name: 'bookingDate', label: t('funding.booking.date'), kind: 'date', required: true },
+            { name: 'amountCents', label: t('funding.booking.amount'), kind: 'money', required: true },
+            { name: 'payee', label: t('funding.booking.payee'), kind: 'text', required: true },
+            { name: 'receiptNo', label: t('funding.booking.receiptNo'), kind: 'text' },
+            { name: 'description', label: t('funding.booking.description'), kind: 'text' },
+          ]}
+          initial={
+            editing.target
+              ? {
+                  category: editing.target.category,
+                  bookingDate: editing.target.bookingDate,
+                  amountCents: editing.target.amountCents,
+                  payee: editing.target.payee,
+                  receiptNo: editing.target.receiptNo,
+                  description: editing.target.description,
+                }
+              : {}
+          }
+          save={(changes) => updateBooking(editing.target!.id, editing.target!.version, changes)}
+          onSaved={(result) => {
+            if (result) setWarnings((result as { warnings: string[] }).warnings);
+          }}
+        />
         {canBook ? (
           <Paper withBorder p="md" radius="md">
             <form
@@ -405,6 +442,8 @@ function CalloffsSection({ grant }: { grant: Grant }) {
     onSuccess: refresh,
   });
   const yearOptions = years(grant).map(String);
+  const t = useT();
+  const editing = useEditTarget<Calloff>();
   return (
     <section aria-labelledby="calloffs">
       <Title order={2} id="calloffs" mb="xs">
@@ -433,6 +472,10 @@ function CalloffsSection({ grant }: { grant: Grant }) {
                 render: (c) =>
                   grant.can.book && (c.status === 'planned' || c.status === 'submitted') ? (
                     <Group gap={4}>
+                      <Button size="xs" variant="default" onClick={() => editing.open(c)}>
+                        {t('funding.edit.button')}
+                        <VisuallyHidden>: {`${t('funding.calloff.date')} ${formatDateDe(c.callDate)}`}</VisuallyHidden>
+                      </Button>
                       {c.status === 'planned' ? (
                         <Button size="xs" variant="default" onClick={() => change.mutate({ c, status: 'submitted' })}>
                           abgerufen<VisuallyHidden>: {formatDateDe(c.callDate)}</VisuallyHidden>
@@ -450,6 +493,23 @@ function CalloffsSection({ grant }: { grant: Grant }) {
             ]}
           />
         ) : null}
+        <CalloffRemaining grant={grant} calloffs={calloffs.data ?? []} />
+        <EditDialog
+          title={t('funding.calloff.editTitle')}
+          opened={editing.target !== null}
+          onClose={editing.close}
+          fields={[
+            { name: 'callDate', label: t('funding.calloff.date'), kind: 'date', required: true },
+            { name: 'amountCents', label: t('funding.calloff.amount'), kind: 'money', required: true },
+            { name: 'note', label: t('funding.calloff.note'), kind: 'textarea' },
+          ]}
+          initial={
+            editing.target
+              ? { callDate: editing.target.callDate, amountCents: editing.target.amountCents, note: editing.target.note }
+              : {}
+          }
+          save={(changes) => updateCalloff(editing.target!.id, editing.target!.version, changes)}
+        />
         {grant.can.book ? (
           <Paper withBorder p="md" radius="md">
             <form
@@ -535,6 +595,8 @@ function OnwardSection({ grant }: { grant: Grant }) {
       .map(({ organisation, depth }) => ({ value: organisation.id, label: `${'— '.repeat(depth)}${organisation.name}` })),
   ];
   const canWrite = hasPermission(me, 'funding.write');
+  const t = useT();
+  const editing = useEditTarget<OnwardGrant>();
   return (
     <section aria-labelledby="onward">
       <Title order={2} id="onward" mb="xs">
@@ -577,6 +639,12 @@ function OnwardSection({ grant }: { grant: Grant }) {
                 header: 'Aktionen',
                 render: (o) => (
                   <Stack gap={4}>
+                    {o.can.edit ? (
+                      <Button size="xs" variant="default" onClick={() => editing.open(o)}>
+                        {t('funding.edit.button')}
+                        <VisuallyHidden>: {o.recipient.name}</VisuallyHidden>
+                      </Button>
+                    ) : null}
                     {canWrite && o.checkStatus === 'open' && !o.reportReceivedDate ? (
                       <Group gap={4} align="flex-end">
                         <TextInput
@@ -607,6 +675,31 @@ function OnwardSection({ grant }: { grant: Grant }) {
             ]}
           />
         ) : null}
+        <EditDialog
+          title={t('funding.onward.editTitle')}
+          opened={editing.target !== null}
+          onClose={editing.close}
+          fields={[
+            { name: 'amountCents', label: t('funding.onward.amount'), kind: 'money', required: true },
+            { name: 'purpose', label: t('funding.onward.purpose'), kind: 'textarea', required: true },
+            { name: 'agreementDate', label: t('funding.onward.agreementDate'), kind: 'date', required: true },
+            { name: 'reportDueDate', label: t('funding.onward.reportDueDate'), kind: 'date', required: true },
+          ]}
+          initial={
+            editing.target
+              ? {
+                  amountCents: editing.target.amountCents,
+                  purpose: editing.target.purpose,
+                  agreementDate: editing.target.agreementDate,
+                  reportDueDate: editing.target.reportDueDate,
+                }
+              : {}
+          }
+          save={(changes) => updateOnward(editing.target!.id, editing.target!.version, changes)}
+          onSaved={(result) => {
+            if (result) setWarnings((result as { warnings: string[] }).warnings);
+          }}
+        />
         {canWrite ? (
           <Paper withBorder p="md" radius="md">
             <form
@@ -665,5 +758,24 @@ function OnwardSection({ grant }: { grant: Grant }) {
         ) : null}
       </Stack>
     </section>
+  );
+}
+
+/** What can still be called off per budget year: planned positions minus the call-offs not cancelled. */
+function CalloffRemaining({ grant, calloffs }: { grant: Grant; calloffs: Calloff[] }) {
+  const t = useT();
+  const rows = years(grant).map((year) => {
+    const planned = grant.balances.filter((b) => b.budgetYear === year).reduce((sum, b) => sum + b.plannedCents, 0);
+    const called = calloffs.filter((c) => c.budgetYear === year && c.status !== 'cancelled').reduce((sum, c) => sum + c.amountCents, 0);
+    return { year, remaining: planned - called };
+  });
+  return (
+    <Group gap="lg" data-testid="calloff-remaining">
+      {rows.map((r) => (
+        <Text key={r.year} size="sm" data-testid={`calloff-remaining-${r.year}`}>
+          {t('funding.calloff.remaining', { year: r.year, amount: euro(r.remaining) })}
+        </Text>
+      ))}
+    </Group>
   );
 }

@@ -1,12 +1,23 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Group, Paper, Radio, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Radio, SimpleGrid, Stack, Text, Textarea, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { formatDateDe, PROGRAMME_SECTION_LABELS_DE, type FundingSettings, type Programme, type ProgrammeVersion } from '@teilhabe/shared';
+import {
+  FINANCING_TYPE_LABELS_DE,
+  FINANCING_TYPES,
+  formatDateDe,
+  PROGRAMME_SECTION_LABELS_DE,
+  PROGRAMME_SECTIONS,
+  type FundingSettings,
+  type Programme,
+  type ProgrammeVersion,
+} from '@teilhabe/shared';
+import { useT } from '../../i18n';
 import { DataTable } from '../../ui/DataTable';
 import { Loading, QueryError } from '../../ui/feedback';
 import { Page } from '../../ui/Page';
-import { addProgrammeVersion, fundingKey, saveSettings, useFundingSettings, useProgrammes } from './api';
+import { addProgrammeVersion, fundingKey, saveSettings, updateProgramme, updateProgrammeVersion, useFundingSettings, useProgrammes } from './api';
+import { EditDialog, useEditTarget } from './EditDialog';
 import { ErrorBox, euro, FundingTabs, MoneyInput } from './common';
 
 const monthDay = (md: string | null) => (md ? `${md.slice(3, 5)}.${md.slice(0, 2)}.` : '–');
@@ -87,12 +98,88 @@ function ProgrammeDetail({ programme }: { programme: Programme }) {
     mutationFn: () => addProgrammeVersion(programme.id, form),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: fundingKey }),
   });
+  const t = useT();
+  const [editingProgramme, setEditingProgramme] = useState(false);
+  const editingVersion = useEditTarget<ProgrammeVersion>();
   return (
     <Page title={programme.name} description={`${PROGRAMME_SECTION_LABELS_DE[programme.section]} – ${programme.grantGiver}`}>
       <FundingTabs />
-      <Anchor component={Link} to="/foerderung/programme">
-        Zurück zum Katalog
-      </Anchor>
+      <Group justify="space-between">
+        <Anchor component={Link} to="/foerderung/programme">
+          Zurück zum Katalog
+        </Anchor>
+        {programme.can.edit ? (
+          <Button variant="default" onClick={() => setEditingProgramme(true)}>
+            {t('funding.programme.edit')}
+          </Button>
+        ) : null}
+      </Group>
+      <EditDialog
+        title={t('funding.programme.edit')}
+        opened={editingProgramme}
+        onClose={() => setEditingProgramme(false)}
+        fields={[
+          { name: 'name', label: t('funding.programme.name'), kind: 'text', required: true },
+          { name: 'shortName', label: t('funding.programme.shortName'), kind: 'text', required: true },
+          { name: 'grantGiver', label: t('funding.programme.grantGiver'), kind: 'text', required: true },
+          {
+            name: 'section',
+            label: t('funding.programme.section'),
+            kind: 'select',
+            options: PROGRAMME_SECTIONS.map((v) => ({ value: v, label: PROGRAMME_SECTION_LABELS_DE[v] })),
+          },
+          {
+            name: 'financingType',
+            label: t('funding.programme.financingType'),
+            kind: 'select',
+            options: FINANCING_TYPES.map((v) => ({ value: v, label: FINANCING_TYPE_LABELS_DE[v] })),
+          },
+          { name: 'passThroughAllowed', label: t('funding.programme.passThrough'), kind: 'checkbox' },
+          { name: 'active', label: t('funding.programme.active'), kind: 'checkbox' },
+        ]}
+        initial={{
+          name: programme.name,
+          shortName: programme.shortName,
+          grantGiver: programme.grantGiver,
+          section: programme.section,
+          financingType: programme.financingType,
+          passThroughAllowed: programme.passThroughAllowed,
+          active: programme.active,
+        }}
+        save={(changes) => updateProgramme(programme.id, programme.version, changes)}
+      />
+      <EditDialog
+        title={editingVersion.target ? t('funding.version.editTitle', { date: formatDateDe(editingVersion.target.validFrom) }) : ''}
+        opened={editingVersion.target !== null}
+        onClose={editingVersion.close}
+        fields={[
+          { name: 'validFrom', label: t('funding.version.validFrom'), kind: 'date', required: true },
+          { name: 'validTo', label: t('funding.version.validTo'), kind: 'date', nullable: true },
+          { name: 'legalReference', label: t('funding.version.legalReference'), kind: 'text', required: true },
+          { name: 'guideline', label: t('funding.version.guideline'), kind: 'text' },
+          { name: 'flatRatePerFteCents', label: t('funding.version.flatRate'), kind: 'money', nullable: true },
+          { name: 'maxAmountCents', label: t('funding.version.maxAmount'), kind: 'money', nullable: true },
+          { name: 'applicationDeadline', label: t('funding.version.applicationDeadline'), kind: 'text', nullable: true },
+          { name: 'reportDeadline', label: t('funding.version.reportDeadline'), kind: 'text', nullable: true },
+          { name: 'notes', label: t('funding.version.notes'), kind: 'textarea' },
+        ]}
+        initial={
+          editingVersion.target
+            ? {
+                validFrom: editingVersion.target.validFrom,
+                validTo: editingVersion.target.validTo,
+                legalReference: editingVersion.target.legalReference,
+                guideline: editingVersion.target.guideline,
+                flatRatePerFteCents: editingVersion.target.flatRatePerFteCents,
+                maxAmountCents: editingVersion.target.maxAmountCents,
+                applicationDeadline: editingVersion.target.applicationDeadline,
+                reportDeadline: editingVersion.target.reportDeadline,
+                notes: editingVersion.target.notes,
+              }
+            : {}
+        }
+        save={(changes) => updateProgrammeVersion(editingVersion.target!.id, editingVersion.target!.version, changes)}
+      />
       <DataTable<ProgrammeVersion>
         caption="Fassungen"
         rows={programme.versions}
@@ -122,6 +209,20 @@ function ProgrammeDetail({ programme }: { programme: Programme }) {
           },
           { key: 'max', header: 'Höchstbetrag', nowrap: true, render: (v) => (v.maxAmountCents != null ? euro(v.maxAmountCents) : '–') },
           { key: 'notes', header: 'Hinweise', render: (v) => v.notes || '–' },
+          ...(programme.can.edit
+            ? [
+                {
+                  key: 'actions',
+                  header: t('ui.actions'),
+                  render: (v: ProgrammeVersion) => (
+                    <Button size="xs" variant="default" onClick={() => editingVersion.open(v)}>
+                      {t('funding.version.edit')}
+                      <VisuallyHidden>: {formatDateDe(v.validFrom)}</VisuallyHidden>
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
       {programme.can.edit ? (

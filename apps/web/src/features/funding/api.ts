@@ -129,6 +129,8 @@ export const finaliseReport = (id: string, year: number, version: number) =>
 export const createAllocation = (body: unknown) => api.post('/funding/coverage/allocations', CoverageReport, body);
 export const updateAllocation = (id: string, version: number, body: unknown) =>
   api.patch(`/funding/coverage/allocations/${enc(id)}`, CoverageReport, body, { ifMatch: version });
+export const updateProgramme = (id: string, version: number, body: unknown) =>
+  api.patch(`/funding/programmes/${enc(id)}`, Programme, body, { ifMatch: version });
 export const addProgrammeVersion = (id: string, body: unknown) => api.post(`/funding/programmes/${enc(id)}/versions`, Programme, body);
 export const updateProgrammeVersion = (id: string, version: number, body: unknown) =>
   api.patch(`/funding/programme-versions/${enc(id)}`, Programme, body, { ifMatch: version });
