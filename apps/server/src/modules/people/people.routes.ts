@@ -17,6 +17,7 @@ import {
 import type { Module } from '../../platform/http/app.js';
 import { authed } from '../../platform/http/context.js';
 import { idempotent, requiredVersion } from '../../platform/http/preconditions.js';
+import { registerLifecycleRoutes } from './lifecycle.routes.js';
 import * as exports from './people.export.js';
 import * as service from './people.service.js';
 import { residenceStatusCatalogue } from './residence-catalogue.js';
@@ -26,6 +27,7 @@ const tags = ['Personen (KIM)'];
 export const peopleModule: Module = {
   name: 'people',
   register(app) {
+    registerLifecycleRoutes(app);
     app.get(
       '/api/v1/people/search',
       {

@@ -4,6 +4,7 @@ import type { Database } from '../db/client.js';
 import { purgeExpiredSessions } from '../auth/sessions.js';
 import { fundingRemindersJob } from '../../modules/funding/funding.jobs.js';
 import { directoryReviewReminderJob } from '../../modules/directory/directory.jobs.js';
+import { personRetentionJob } from '../../modules/people/retention.js';
 
 export interface Jobs {
   boss: PgBoss;
@@ -22,6 +23,7 @@ export const scheduledJobs: ScheduledJob[] = [
   { name: 'sessions-purge', cron: '17 * * * *', run: (database) => purgeExpiredSessions(database.db) },
   fundingRemindersJob,
   directoryReviewReminderJob,
+  personRetentionJob,
 ];
 
 export async function startJobs(database: Database, config: Config): Promise<Jobs> {
