@@ -267,6 +267,8 @@ export const CaseDetail = CaseSummary.extend({
   allowedTransitions: z.array(z.enum(CASE_PHASES)),
   admissionCriteria: z.array(AdmissionCriterion),
   can: z.object({ edit: z.boolean(), changePhase: z.boolean(), manageTeam: z.boolean(), addContact: z.boolean(), refer: z.boolean() }),
+  /** Set when the user sees this case only through their own running break-glass session (read-only). */
+  breakGlass: z.object({ id: z.string(), expiresAt: z.string() }).nullable(),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 

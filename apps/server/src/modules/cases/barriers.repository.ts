@@ -30,3 +30,13 @@ export async function listBarriers(db: DbOrTx, actor: Actor, limit: number, offs
     ORDER BY b.created_at DESC LIMIT ${limit} OFFSET ${offset}`);
   return { rows: result.rows, total: result.rows[0]?.total ?? 0 };
 }
+
+/** Barriers reported from one case (the caller checked that the case is in scope). */
+export async function listBarriersOfCase(db: DbOrTx, caseId: string) {
+  const result = await db.execute<BarrierRow>(sql`
+    SELECT b.id, b.category, b.agency, b.life_domain, b.description, o.name AS organisation_name, b.created_at, 0 AS total
+    FROM structural_barriers b JOIN organisations o ON o.id = b.organisation_id
+    WHERE b.case_id = ${caseId}::uuid
+    ORDER BY b.created_at DESC LIMIT 200`);
+  return result.rows;
+}

@@ -2,7 +2,7 @@ import type { Barrier, BarrierCategory, LifeDomain } from '@teilhabe/shared';
 import type { AuthedContext } from '../../platform/http/context.js';
 import { fieldError } from '../../platform/http/errors.js';
 import * as repo from './barriers.repository.js';
-import { requireCaseForWrite } from './cases.service.js';
+import { requireCaseForWrite, requireCaseInScope } from './cases.service.js';
 
 // Dates, long digit runs (AZR, file numbers, phone) and e-mail addresses do not belong in an anonymised record.
 const PERSONAL_DATA = /\b\d{1,2}\.\d{1,2}\.\d{2,4}\b|\d{6,}|[\w.+-]+@[\w-]+\.[\w.]+/;
@@ -45,4 +45,10 @@ export async function reportBarrier(
 export async function listBarriers(ctx: AuthedContext, limit: number, offset: number) {
   const { rows, total } = await repo.listBarriers(ctx.tx, ctx.actor, limit, offset);
   return { items: rows.map(presentBarrier), total, limit, offset };
+}
+
+/** The barriers reported from one case, for its case page. */
+export async function listCaseBarriers(ctx: AuthedContext, caseId: string): Promise<Barrier[]> {
+  await requireCaseInScope(ctx, caseId);
+  return (await repo.listBarriersOfCase(ctx.tx, caseId)).map(presentBarrier);
 }

@@ -1,7 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/access/actor.js';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { notifications, users } from '../../platform/db/schema.js';
 import { caseScopeWithoutBreakGlass, evaluationOrganisations } from './case-scope.repository.js';
 import { breakGlassSessions } from './cases.schema.js';
 
@@ -11,25 +10,6 @@ export async function unsafeFindCaseForBreakGlass(db: DbOrTx, actor: Actor, id: 
     SELECT c.id, c.case_number, c.organisation_id, ${caseScopeWithoutBreakGlass(actor, 'c')} AS in_scope
     FROM cases c WHERE c.id = ${id}::uuid`);
   return result.rows[0];
-}
-
-/** The actor's TOTP secret and last used step (step-up check; the secret never leaves the server). */
-export async function totpOf(db: DbOrTx, userId: string) {
-  const [row] = await db
-    .select({ secret: users.totpSecret, enabled: users.totpEnabled, lastStep: users.totpLastStep })
-    .from(users)
-    .where(eq(users.id, userId));
-  return row;
-}
-
-/** Marks a TOTP step used, only if it is newer than the last one (a code is never accepted twice). */
-export async function useTotpStep(db: DbOrTx, userId: string, step: number): Promise<boolean> {
-  const rows = await db
-    .update(users)
-    .set({ totpLastStep: step })
-    .where(and(eq(users.id, userId), sql`(${users.totpLastStep} IS NULL OR ${users.totpLastStep} < ${step})`))
-    .returning({ id: users.id });
-  return rows.length === 1;
 }
 
 export async function insertSession(db: DbOrTx, values: typeof breakGlassSessions.$inferInsert) {
@@ -85,8 +65,8 @@ export async function updateSession(db: DbOrTx, id: string, version: number, val
   return row;
 }
 
-/** In-app notice to every KI-Leitung of the Kreis the case belongs to (the platform's notifications table). */
-export async function notifyLeadsOfCase(db: DbOrTx, caseOrganisationId: string, values: { title: string; body: string; link: string }) {
+/** Active KI-Leitung accounts of the Kreis the case's organisation belongs to (they are told about break-glass). */
+export async function leadsOfCaseOrganisation(db: DbOrTx, caseOrganisationId: string): Promise<string[]> {
   const leads = await db.execute<{ id: string }>(sql`
     WITH RECURSIVE up AS (
       SELECT id, parent_id FROM organisations WHERE id = ${caseOrganisationId}::uuid
@@ -97,6 +77,14 @@ export async function notifyLeadsOfCase(db: DbOrTx, caseOrganisationId: string, 
     )
     SELECT DISTINCT u.id FROM users u JOIN memberships m ON m.user_id = u.id
     WHERE m.role = 'lead' AND u.active AND m.organisation_id IN (SELECT id FROM down)`);
-  if (leads.rows.length) await db.insert(notifications).values(leads.rows.map((l) => ({ userId: l.id, kind: 'break_glass', ...values })));
-  return leads.rows.length;
+  return leads.rows.map((r) => r.id);
+}
+
+/** The actor's own running session on a case (for the read-only banner), if any. */
+export async function activeOwnSession(db: DbOrTx, actor: Actor, caseId: string): Promise<{ id: string; expires_at: Date } | undefined> {
+  const result = await db.execute<{ id: string; expires_at: Date }>(sql`
+    SELECT b.id, b.expires_at FROM break_glass_sessions b
+    WHERE b.case_id = ${caseId}::uuid AND b.user_id = ${actor.userId}::uuid AND b.ended_at IS NULL AND b.expires_at > now()
+    ORDER BY b.expires_at DESC LIMIT 1`);
+  return result.rows[0];
 }

@@ -1,7 +1,8 @@
 import { BREAK_GLASS_REASON_LABELS_DE, type BreakGlassReason, type BreakGlassSession } from '@teilhabe/shared';
-import { matchTotp } from '../../platform/auth/totp.js';
+import { verifyStepUp } from '../../platform/auth/step-up.js';
 import type { AuthedContext } from '../../platform/http/context.js';
-import { AppError, conflict, fieldError, forbidden, notFound, versionConflict } from '../../platform/http/errors.js';
+import { conflict, forbidden, notFound, versionConflict } from '../../platform/http/errors.js';
+import { notifyUser } from '../notifications/notifications.service.js';
 import * as repo from './break-glass.repository.js';
 
 /** Emergency access lasts 30 minutes, read-only, one case. */
@@ -36,14 +37,7 @@ export async function startBreakGlass(
   const c = await repo.unsafeFindCaseForBreakGlass(ctx.tx, ctx.actor, caseId);
   if (!c) throw notFound('Fall nicht gefunden.');
   if (c.in_scope) throw conflict('Sie haben auf diesen Fall bereits regulären Zugriff.');
-  const totp = await repo.totpOf(ctx.tx, ctx.actor.userId);
-  if (!totp?.enabled || !totp.secret) {
-    throw new AppError(403, 'step_up_required', 'Für den Notfallzugriff ist die Zwei-Faktor-Anmeldung nötig. Bitte zuerst im Profil einrichten.');
-  }
-  const step = matchTotp(totp.secret, input.totp, totp.lastStep);
-  if (step === null || !(await repo.useTotpStep(ctx.tx, ctx.actor.userId, step))) {
-    throw fieldError('totp', 'Der Code ist falsch oder wurde schon verwendet.');
-  }
+  await verifyStepUp(ctx.tx, ctx.actor.userId, input.totp);
   const row = await repo.insertSession(ctx.tx, {
     userId: ctx.actor.userId,
     caseId,
@@ -51,11 +45,17 @@ export async function startBreakGlass(
     justification: input.justification,
     expiresAt: new Date(Date.now() + BREAK_GLASS_MINUTES * 60_000),
   });
-  const notified = await repo.notifyLeadsOfCase(ctx.tx, c.organisation_id, {
-    title: `Notfallzugriff auf Fall ${c.case_number}`,
-    body: `${ctx.actor.displayName}: ${BREAK_GLASS_REASON_LABELS_DE[input.reasonCategory]}. Bitte prüfen.`,
-    link: '/notfallzugriffe',
-  });
+  const leads = await repo.leadsOfCaseOrganisation(ctx.tx, c.organisation_id);
+  for (const userId of leads) {
+    await notifyUser(ctx.tx, {
+      userId,
+      kind: 'break_glass',
+      title: `Notfallzugriff auf Fall ${c.case_number}`,
+      body: `${ctx.actor.displayName}: ${BREAK_GLASS_REASON_LABELS_DE[input.reasonCategory]}. Bitte prüfen.`,
+      link: '/notfallzugriffe',
+    });
+  }
+  const notified = leads.length;
   await ctx.audit.record({
     action: 'cases.break_glass_start',
     subjectType: 'case',

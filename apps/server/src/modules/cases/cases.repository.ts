@@ -3,7 +3,7 @@ import type { Actor } from '../../platform/access/actor.js';
 import { organisationSubtree } from '../../platform/access/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { memberships, organisations, users } from '../../platform/db/schema.js';
-import { caseScope, caseWriteScope } from './case-scope.repository.js';
+import { caseScope, caseScopeWithoutBreakGlass, caseWriteScope } from './case-scope.repository.js';
 import { caseAssessments, caseContacts, caseGoals, casePhaseEvents, cases, caseTasks, caseTeam } from './cases.schema.js';
 
 export type CaseRow = typeof cases.$inferSelect;
@@ -73,6 +73,12 @@ export async function findCaseForWrite(db: DbOrTx, actor: Actor, id: string): Pr
 export async function isBreakGlassOnly(db: DbOrTx, actor: Actor, id: string): Promise<boolean> {
   const [row] = await db.select({ id: cases.id }).from(cases).where(and(eq(cases.id, id), caseWriteScope(actor)));
   return !row;
+}
+
+/** Whether the actor reaches the case in their regular scope (not through break-glass). */
+export async function isInRegularScope(db: DbOrTx, actor: Actor, id: string): Promise<boolean> {
+  const [row] = await db.select({ id: cases.id }).from(cases).where(and(eq(cases.id, id), caseScopeWithoutBreakGlass(actor)));
+  return !!row;
 }
 
 export async function insertCase(db: DbOrTx, values: Omit<CaseInsert, 'caseNumber'>): Promise<CaseRow> {

@@ -13,6 +13,7 @@ import {
   Assessment,
   CaseDetail,
   CaseListQuery,
+  CaseUserRef,
   CaseSummary,
   Evaluation,
   EvaluationQuery,
@@ -36,7 +37,7 @@ import { authed } from '../../platform/http/context.js';
 import { idempotent, requiredVersion } from '../../platform/http/preconditions.js';
 import * as service from './cases.service.js';
 import { evaluation } from './evaluation.service.js';
-import { listBarriers, reportBarrier } from './barriers.service.js';
+import { listBarriers, listCaseBarriers, reportBarrier } from './barriers.service.js';
 import * as breakGlass from './break-glass.service.js';
 
 const tags = ['Fälle (KIM)'];
@@ -66,6 +67,11 @@ export const casesModule: Module = {
       '/api/v1/barriers',
       { config: { access: 'barriers.read' }, schema: { tags, summary: 'Systembarrieren aus der Fallarbeit (anonymisiert, für Koordination und Lenkungsgruppe)', querystring: PageQuery, response: { 200: Page(Barrier) } } },
       async (request) => listBarriers(authed(request.ctx), request.query.limit, request.query.offset),
+    );
+    app.get(
+      '/api/v1/cases/:id/barriers',
+      { config: { access: 'cases.read' }, schema: { tags, summary: 'Aus diesem Fall gemeldete Systembarrieren', params: IdParams, response: { 200: z.array(Barrier) } } },
+      async (request) => listCaseBarriers(authed(request.ctx), request.params.id),
     );
     app.post(
       '/api/v1/cases/:id/barriers',
@@ -139,8 +145,17 @@ export const casesModule: Module = {
     );
     app.put(
       '/api/v1/cases/:id/deputies',
-      { config: { access: 'cases.write' }, schema: { tags, summary: 'Vertretungen des Falls setzen (If-Match: Version)', params: IdParams, body: SetCaseTeamBody, response: { 200: CaseDetail } } },
+      {
+        // Case manager (cases.write) or KI-Leitung (read-only otherwise): the service checks who may change the team.
+        config: { access: 'cases.read' },
+        schema: { tags, summary: 'Vertretungen des Falls setzen: fallführende Fachkraft oder KI-Leitung (If-Match: Version)', params: IdParams, body: SetCaseTeamBody, response: { 200: CaseDetail } },
+      },
       async (request) => service.setDeputies(authed(request.ctx), request.params.id, requiredVersion(request), request.body.deputyIds),
+    );
+    app.get(
+      '/api/v1/cases/:id/deputy-candidates',
+      { config: { access: 'cases.read' }, schema: { tags, summary: 'Case Manager:innen der Organisation des Falls, die vertreten können', params: IdParams, response: { 200: z.array(CaseUserRef) } } },
+      async (request) => service.deputyCandidates(authed(request.ctx), request.params.id),
     );
 
     app.get(

@@ -23,12 +23,13 @@ import {
   LIFE_DOMAINS,
 } from '@teilhabe/shared';
 import type { AuthedContext } from '../../platform/http/context.js';
-import { fieldError, notFound, versionConflict } from '../../platform/http/errors.js';
+import { fieldError, forbidden, notFound, versionConflict } from '../../platform/http/errors.js';
 import { presentPersonSummary, requirePersonForWrite } from '../people/people.service.js';
 import { allowedTransitions, checkTransition } from './cases.policy.js';
 import * as repo from './cases.repository.js';
 import type { CaseViewRow, TaskViewRow } from './cases.repository.js';
 import { admissionCriteria } from './admission.js';
+import { activeOwnSession } from './break-glass.repository.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const iso = (d: Date | string | null) => (d === null ? null : typeof d === 'string' ? new Date(d).toISOString() : d.toISOString());
@@ -53,6 +54,8 @@ export function presentCaseSummary(row: CaseViewRow): CaseSummary {
 async function presentCaseDetail(ctx: AuthedContext, row: CaseViewRow): Promise<CaseDetail> {
   const writable = !!(await repo.findCaseForWrite(ctx.tx, ctx.actor, row.id));
   const open = row.phase !== 'closed';
+  const manageTeam = await mayManageTeam(ctx, row);
+  const session = writable ? undefined : await activeOwnSession(ctx.tx, ctx.actor, row.id);
   const criteria = await admissionCriteria(ctx);
   const deputies = await repo.listDeputies(ctx.tx, row.id);
   const events = await repo.listPhaseEvents(ctx.tx, row.id);
@@ -90,8 +93,18 @@ async function presentCaseDetail(ctx: AuthedContext, row: CaseViewRow): Promise<
     version: row.version,
     allowedTransitions: writable ? allowedTransitions(row.phase as CasePhase, row.clearing_outcome as ClearingOutcome | null) : [],
     admissionCriteria: criteria,
-    can: { edit: writable, changePhase: writable && open, manageTeam: writable, addContact: writable && open, refer: writable && open },
+    can: { edit: writable, changePhase: writable && open, manageTeam, addContact: writable && open, refer: writable && open },
+    breakGlass: session ? { id: session.id, expiresAt: iso(session.expires_at)! } : null,
   };
+}
+
+/**
+ * Who sets the deputies of a case: its case manager, or the KI-Leitung for cases in its area (never through
+ * break-glass). Colleagues and deputies work on the case but do not change who is on it.
+ */
+async function mayManageTeam(ctx: AuthedContext, row: Pick<CaseViewRow, 'id' | 'case_manager_id'>): Promise<boolean> {
+  if (row.case_manager_id === ctx.actor.userId && ctx.actor.permissions.has('cases.write')) return true;
+  return ctx.actor.roles.includes('lead') && (await repo.isInRegularScope(ctx.tx, ctx.actor, row.id));
 }
 
 /** For other modules: the case if the actor may see it (including break-glass), else 404. */
@@ -221,7 +234,9 @@ export async function changePhase(ctx: AuthedContext, id: string, version: numbe
 }
 
 export async function setDeputies(ctx: AuthedContext, id: string, version: number, deputyIds: string[]): Promise<CaseDetail> {
-  const current = await requireCaseForWrite(ctx, id);
+  const found = await requireCaseInScope(ctx, id);
+  if (!(await mayManageTeam(ctx, found))) throw forbidden('Vertretungen legt die fallführende Fachkraft oder die KI-Leitung fest.');
+  const current = { caseManagerId: found.case_manager_id, personId: found.person_id };
   const unique = [...new Set(deputyIds)].filter((d) => d !== current.caseManagerId);
   const valid = new Set(await repo.findCaseManagers(ctx.tx, unique));
   const bad = unique.findIndex((d) => !valid.has(d));
@@ -229,9 +244,23 @@ export async function setDeputies(ctx: AuthedContext, id: string, version: numbe
   // The version bump makes two concurrent team edits conflict instead of silently overwriting each other.
   const row = await repo.updateCase(ctx.tx, id, version, {});
   if (!row) throw versionConflict();
+  const before = (await repo.listDeputies(ctx.tx, id)).map((d) => d.id);
   await repo.replaceDeputies(ctx.tx, id, unique);
-  await ctx.audit.record({ action: 'cases.team_change', subjectType: 'case', subjectId: id, details: { caseId: id, personId: current.personId, deputyIds: unique } });
+  await ctx.audit.record({
+    action: 'cases.team_change',
+    subjectType: 'case',
+    subjectId: id,
+    details: { caseId: id, personId: current.personId, deputyIds: unique, added: unique.filter((d) => !before.includes(d)), removed: before.filter((d) => !unique.includes(d)) },
+  });
   return presentCaseDetail(ctx, (await repo.findCaseInScope(ctx.tx, ctx.actor, id))!);
+}
+
+/** Case managers of the case's organisation who could deputise (for the picker on the case page). */
+export async function deputyCandidates(ctx: AuthedContext, id: string) {
+  const found = await requireCaseInScope(ctx, id);
+  if (!(await mayManageTeam(ctx, found))) throw forbidden('Vertretungen legt die fallführende Fachkraft oder die KI-Leitung fest.');
+  const rows = await repo.usersWithRoleIn(ctx.tx, found.organisation_id, 'case_manager');
+  return rows.filter((u) => u.id !== found.case_manager_id);
 }
 
 // ── Contacts ──────────────────────────────────────────────────────────────────────────────────────────────────

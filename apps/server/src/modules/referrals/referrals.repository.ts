@@ -98,3 +98,25 @@ export async function updateReferralStatus(
     .returning();
   return row;
 }
+
+/**
+ * Active partner accounts that receive referrals to this organisation: members with role `partner` of the
+ * organisation itself or of an organisation above it (they see referrals to their units, too).
+ */
+export async function partnerUsersOf(db: DbOrTx, organisationId: string): Promise<string[]> {
+  const result = await db.execute<{ id: string }>(sql`
+    WITH RECURSIVE up AS (
+      SELECT id, parent_id FROM organisations WHERE id = ${organisationId}::uuid
+      UNION SELECT o.id, o.parent_id FROM organisations o JOIN up ON o.id = up.parent_id
+    )
+    SELECT DISTINCT u.id FROM users u JOIN memberships m ON m.user_id = u.id
+    WHERE m.role = 'partner' AND u.active AND m.organisation_id IN (SELECT id FROM up)`);
+  return result.rows.map((r) => r.id);
+}
+
+/** The case manager of the referral's case (told when the partner answers). */
+export async function caseManagerOfCase(db: DbOrTx, caseId: string): Promise<{ id: string; case_number: string } | undefined> {
+  const result = await db.execute<{ id: string; case_number: string }>(sql`
+    SELECT c.case_manager_id AS id, c.case_number FROM cases c WHERE c.id = ${caseId}::uuid`);
+  return result.rows[0];
+}

@@ -1,5 +1,6 @@
 import {
   LANGUAGE_LABELS_DE,
+  REFERRAL_STATUS_LABELS_DE,
   type BenefitSystem,
   type BirthDatePrecision,
   type CreateReferralBody,
@@ -16,6 +17,7 @@ import { fieldError, notFound, versionConflict } from '../../platform/http/error
 import { gemeindeByAgs } from '../../seed/geo.js';
 import { requireCaseForWrite, requireCaseInScope, unsafeAssessmentsForConsentedShare, unsafeGoalsForConsentedShare } from '../cases/cases.service.js';
 import { consentedCategories, requireConsent } from '../consents/consents.service.js';
+import { notifyUser } from '../notifications/notifications.service.js';
 import { unsafePersonForConsentedShare } from '../people/people.service.js';
 import { canChangeReferral, referralTransitions } from './referrals.policy.js';
 import * as repo from './referrals.repository.js';
@@ -75,6 +77,17 @@ export async function createReferral(ctx: AuthedContext, caseId: string, input: 
     subjectId: row.id,
     details: { caseId, personId: c.personId, referralId: row.id, recipientOrganisationId: input.recipientOrganisationId, categories },
   });
+  // The receiving partner is told in the app; the notice names no person (the extract behind the link is consent-checked).
+  const view = (await repo.findReferralInCaseScope(ctx.tx, ctx.actor, row.id))!;
+  for (const userId of await repo.partnerUsersOf(ctx.tx, input.recipientOrganisationId)) {
+    await notifyUser(ctx.tx, {
+      userId,
+      kind: 'referral_new',
+      title: `Neue Vermittlung${row.offerName ? `: ${row.offerName}` : ''}`,
+      body: `Von ${view.creator_organisation_name ?? 'Case Management'} an ${view.recipient_name}.`,
+      link: `/vermittlungen/${row.id}`,
+    });
+  }
   return presentReferral((await repo.findReferralInCaseScope(ctx.tx, ctx.actor, row.id))!, true);
 }
 
@@ -233,5 +246,16 @@ export async function changeStatusAsPartner(
     subjectId: id,
     details: { caseId: r.case_id, personId: r.person_id, referralId: id, from: r.status, to: input.status, feedback: input.feedbackNote !== undefined },
   });
+  const manager = await repo.caseManagerOfCase(ctx.tx, r.case_id);
+  if (manager) {
+    const what = r.status !== input.status ? `Status: ${REFERRAL_STATUS_LABELS_DE[input.status]}` : 'neue Rückmeldung';
+    await notifyUser(ctx.tx, {
+      userId: manager.id,
+      kind: 'referral_answer',
+      title: `Vermittlung an ${r.recipient_name}: ${what}`,
+      body: `Fall ${manager.case_number}${input.feedbackNote ? ' · mit Rückmeldung' : ''}`,
+      link: `/faelle/${r.case_id}`,
+    });
+  }
   return getForPartner(ctx, id);
 }
