@@ -15,6 +15,7 @@ import {
 } from '@teilhabe/shared';
 import { createTestApp, type Agent, type TestApp } from '../../../test/harness.js';
 import { makeOrganisation, makeUser } from '../../seed/factories.js';
+import { SEED_004_SOURCE_NOTE } from './overview.service.js';
 import { SEED_004_GRANTS, SEED_004_TOTALS, seed004Positions, type Seed004Grant } from './seed004.js';
 
 let t: TestApp;
@@ -110,6 +111,40 @@ describe('the programme catalogue', () => {
     expect(
       (await coordinator.post(`/api/v1/funding/programmes/${b3.id}/versions`, { validFrom: '2031-01-01', legalReference: 'x' })).statusCode,
     ).toBe(403);
+  });
+
+  it('renames a programme and corrects a dated version with If-Match; a stale version gets 409', async () => {
+    const gla = code('GLA');
+    const renamed = await finance.patch(
+      `/api/v1/funding/programmes/${gla.id}`,
+      { name: 'Guter Lebensabend NRW (Landesprogramm)' },
+      { 'if-match': String(gla.version) },
+    );
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(renamed.json().name).toBe('Guter Lebensabend NRW (Landesprogramm)');
+    const stale = await finance.patch(`/api/v1/funding/programmes/${gla.id}`, { name: 'Anderer Name' }, { 'if-match': String(gla.version) });
+    expect(stale.statusCode).toBe(409);
+    const version = gla.versions[0]!;
+    const corrected = await finance.patch(
+      `/api/v1/funding/programme-versions/${version.id}`,
+      { legalReference: `${version.legalReference} (berichtigt)` },
+      { 'if-match': String(version.version) },
+    );
+    expect(corrected.statusCode, corrected.body).toBe(200);
+    expect((corrected.json() as Programme).versions.find((v) => v.id === version.id)!.legalReference).toMatch(/\(berichtigt\)$/);
+    const badDeadline = await finance.patch(
+      `/api/v1/funding/programme-versions/${version.id}`,
+      { reportDeadline: '13-01' },
+      { 'if-match': String(version.version + 1) },
+    );
+    expect(badDeadline.statusCode).toBe(400);
+    expect(badDeadline.json().fields.reportDeadline).toMatch(/MM-TT/);
+    const back = await finance.patch(
+      `/api/v1/funding/programmes/${gla.id}`,
+      { name: gla.name },
+      { 'if-match': String(renamed.json().version) },
+    );
+    expect(back.statusCode).toBe(200);
   });
 });
 
@@ -302,6 +337,30 @@ describe('spending against the plan', () => {
     });
     expect(tooMuch.statusCode).toBe(400);
     expect(tooMuch.json().fields.amountCents).toBe(`Der Abruf übersteigt die noch abrufbaren Mittel: höchstens ${formatEuro(330_000)}.`);
+  });
+
+  it('changes a call-off’s amount and date; the remaining amount follows, more than the plan is refused', async () => {
+    const [calloff] = (await finance.get(`/api/v1/funding/grants/${grant.id}/calloffs`)).json();
+    const lower = await finance.patch(
+      `/api/v1/funding/calloffs/${calloff.id}`,
+      { amountCents: 2_500_000, callDate: '2021-03-20' },
+      { 'if-match': String(calloff.version) },
+    );
+    expect(lower.statusCode, lower.body).toBe(200);
+    expect(lower.json()).toMatchObject({ amountCents: 2_500_000, callDate: '2021-03-20' });
+    const remaining = (
+      await finance.get(`/api/v1/funding/grants/${grant.id}/calloff-suggestion?budgetYear=2021&callDate=2021-06-15`)
+    ).json().remainingCents;
+    expect(remaining).toBe(830_000);
+    const tooMuch = await finance.patch(
+      `/api/v1/funding/calloffs/${calloff.id}`,
+      { amountCents: 3_330_001 },
+      { 'if-match': String(lower.json().version) },
+    );
+    expect(tooMuch.statusCode).toBe(400);
+    expect(tooMuch.json().fields.amountCents).toMatch(/übersteigt die noch abrufbaren Mittel/);
+    const stale = await finance.patch(`/api/v1/funding/calloffs/${calloff.id}`, { amountCents: 1_000 }, { 'if-match': String(calloff.version) });
+    expect(stale.statusCode).toBe(409);
   });
 });
 
@@ -507,6 +566,7 @@ describe('the budget overview of seed 004', () => {
       expect(o.sections.find((s) => s.section === 'own_funds')!.totals.totalCents).toBe(SEED_004_TOTALS[year].ownFundsCents);
       expect(o.sections.find((s) => s.section === 'lump_sum')?.totals.totalCents ?? 0).toBe(SEED_004_TOTALS[year].lumpSumCents);
       expect(o.notes.join(' ')).toMatch(/noch nicht von der KI-Leitung freigegeben/);
+      expect(o.notes[0]).toBe(SEED_004_SOURCE_NOTE);
     }
   });
 

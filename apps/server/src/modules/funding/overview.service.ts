@@ -13,6 +13,12 @@ import { fieldError } from '../../platform/http/errors.js';
 import { organisationInTenant } from './grants.repository.js';
 import { loadGrantsOfTenant } from './grants.service.js';
 import { programmeTree } from './programmes.service.js';
+import { SEED_004_GRANTS } from './seed004.js';
+
+const SEED_004_FILE_NUMBERS = new Set(SEED_004_GRANTS.map((g) => g.fileNumber));
+/** Shown whenever the overview contains Bescheide of the seed-004 figures: their split per programme is derived. */
+export const SEED_004_SOURCE_NOTE =
+  'Quelle: Vorlage des Rhein-Sieg-Kreises an den Ausschuss für Soziales und Integration vom 04.03.2021. Die Summen entsprechen der Vorlage; die Aufteilung je Programm ist abgeleitet (aus den Pauschalen je VZÄ und den Höchstbeträgen), da die Anlage der Vorlage nicht vorliegt.';
 
 function amountsOf(byCategory: Record<PositionCategory, number>): BudgetAmounts {
   const nonPersonnelCents = byCategory.material + byCategory.training + byCategory.pass_through;
@@ -53,9 +59,11 @@ export async function budgetOverview(ctx: AuthedContext, year: number, organisat
   const [grants, tree] = await Promise.all([loadGrantsOfTenant(ctx, { organisationId }), programmeTree(ctx.tx)]);
   const rows = new Map<string, BudgetRow & { section: ProgrammeSection; sort: number }>();
   let unapproved = 0;
+  let fromSeed004 = false;
   for (const g of grants) {
     const positions = g.latest.positions.filter((p) => p.budgetYear === year);
     if (positions.length === 0) continue;
+    if (SEED_004_FILE_NUMBERS.has(g.latest.row.fileNumber)) fromSeed004 = true;
     const root = tree.rootOf(g.row.programmeId);
     const byCategory: Record<PositionCategory, number> = { personnel: 0, material: 0, training: 0, pass_through: 0 };
     for (const p of positions) byCategory[p.category] += p.amountCents;
@@ -83,6 +91,7 @@ export async function budgetOverview(ctx: AuthedContext, year: number, organisat
     'Sachmittel = Sachausgaben + Fortbildung + Weiterleitung an Dritte (wie in der Vorlage zum Haushalt).',
     'Grundlage ist der jeweils neueste Stand jedes Bescheids (Planung).',
   ];
+  if (fromSeed004) notes.unshift(SEED_004_SOURCE_NOTE);
   if (unapproved > 0) notes.push(`${unapproved} Bescheid(e) sind noch nicht von der KI-Leitung freigegeben und als Entwurf enthalten.`);
   return { year, organisation, sections, grandTotals: addAmounts(sections.map((s) => s.totals)), notes };
 }

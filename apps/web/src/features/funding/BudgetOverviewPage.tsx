@@ -1,8 +1,8 @@
-import { Button, Group, List, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, List, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import type { BudgetAmounts, BudgetOverview } from '@teilhabe/shared';
 import { Loading, QueryError } from '../../ui/feedback';
-import { DownloadIcon } from '../../ui/icons';
+import { DownloadIcon, InfoIcon } from '../../ui/icons';
 import { Page } from '../../ui/Page';
 import { buildOrganisationTree, flattenTree, useOrganisations } from '../organisations/api';
 import { downloadUrl, useBudgetOverview } from './api';
@@ -84,6 +84,13 @@ function Overview({ o }: { o: BudgetOverview }) {
   if (o.sections.length === 0) return <Text>Für {o.year} sind keine Bescheide erfasst.</Text>;
   return (
     <Stack gap="lg">
+      {o.notes
+        .filter((n) => n.startsWith('Quelle:'))
+        .map((n) => (
+          <Alert key={n} color="blue" variant="light" icon={<InfoIcon />} data-testid="overview-source">
+            {n}
+          </Alert>
+        ))}
       {o.sections.map((s) => (
         <section key={s.section} aria-labelledby={`sec-${s.section}`}>
           <Title order={2} id={`sec-${s.section}`} mb="xs">
@@ -138,9 +145,11 @@ function Overview({ o }: { o: BudgetOverview }) {
       </Text>
       <BudgetChart o={o} />
       <List size="sm">
-        {o.notes.map((n) => (
-          <List.Item key={n}>{n}</List.Item>
-        ))}
+        {o.notes
+          .filter((n) => !n.startsWith('Quelle:'))
+          .map((n) => (
+            <List.Item key={n}>{n}</List.Item>
+          ))}
       </List>
     </Stack>
   );
