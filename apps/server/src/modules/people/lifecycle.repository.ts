@@ -260,3 +260,11 @@ export async function unsafePersonsDueForAnonymisation(db: DbOrTx, today: string
     ORDER BY p.id LIMIT 5000`);
   return result.rows.map((r) => r.id);
 }
+
+/** Removes a Haushalt/Familie link of the person (either direction); false when there is none. */
+export async function deleteRelation(db: DbOrTx, personId: string, relationId: string) {
+  const removed = await db.execute(sql`
+    DELETE FROM person_relations WHERE id = ${relationId}::uuid
+      AND (person_id = ${personId}::uuid OR related_person_id = ${personId}::uuid) RETURNING id`);
+  return removed.rows.length > 0;
+}

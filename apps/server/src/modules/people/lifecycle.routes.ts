@@ -15,11 +15,11 @@ import {
   UpdateRetentionRuleBody,
   Uuid,
 } from '@teilhabe/shared';
-import { sql } from 'drizzle-orm';
 import type { App } from '../../platform/http/app.js';
 import { authed } from '../../platform/http/context.js';
 import { notFound } from '../../platform/http/errors.js';
 import { requiredVersion } from '../../platform/http/preconditions.js';
+import { deleteRelation } from './lifecycle.repository.js';
 import * as erasure from './people.erasure.js';
 import * as merge from './people.merge.js';
 import { getPersonUnaudited, requirePersonForWrite } from './people.service.js';
@@ -96,10 +96,7 @@ export function registerLifecycleRoutes(app: App) {
     async (request) => {
       const ctx = authed(request.ctx);
       await requirePersonForWrite(ctx, request.params.id);
-      const removed = await ctx.tx.execute(sql`
-        DELETE FROM person_relations WHERE id = ${request.params.relationId}::uuid
-          AND (person_id = ${request.params.id}::uuid OR related_person_id = ${request.params.id}::uuid) RETURNING id`);
-      if (!removed.rows.length) throw notFound('Verknüpfung nicht gefunden.');
+      if (!(await deleteRelation(ctx.tx, request.params.id, request.params.relationId))) throw notFound('Verknüpfung nicht gefunden.');
       await ctx.audit.record({ action: 'persons.relation_remove', subjectType: 'person', subjectId: request.params.id, details: { personId: request.params.id, relationId: request.params.relationId } });
       return getPersonUnaudited(ctx, request.params.id, false);
     },
