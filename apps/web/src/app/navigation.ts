@@ -43,6 +43,7 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/personen', labelKey: 'nav.people', permission: 'persons.read', descriptionKey: 'nav.people.description', section: 'main' },
   { path: '/auswertung', labelKey: 'nav.evaluation', permission: 'cases.evaluation', descriptionKey: 'nav.evaluation.description', section: 'main' },
   { path: '/systembarrieren', labelKey: 'nav.barriers', permission: 'barriers.read', descriptionKey: 'nav.barriers.description', section: 'main' },
+  { path: '/notfallzugriffe', labelKey: 'nav.breakGlass', permission: 'cases.approve', descriptionKey: 'nav.breakGlass.description', section: 'main' },
   { path: '/vermittlungen', labelKey: 'nav.partnerReferrals', permission: 'referrals.receive', descriptionKey: 'nav.partnerReferrals.description', section: 'main' },
   { path: '/foerderung', labelKey: 'nav.funding', permission: 'funding.read', descriptionKey: 'nav.funding.description', section: 'main' },
   { path: '/foerderung/fristen', labelKey: 'nav.fundingDeadlines', permission: 'funding.read', descriptionKey: 'nav.fundingDeadlines.description', section: 'main' },

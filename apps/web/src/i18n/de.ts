@@ -88,6 +88,8 @@ export const de = {
   'nav.myCases.description': 'Fällige Wiedervorlagen, Fälle ohne Kontakt, Phasen und Hilfepläne im Kommunalen Integrationsmanagement.',
   'nav.people': 'Personen',
   'nav.people.description': 'Klient:innen suchen – auch über Schriften und Schreibweisen hinweg – und neu anlegen; Einwilligungen und Auskunft.',
+  'nav.breakGlass': 'Notfallzugriffe',
+  'nav.breakGlass.description': 'Notfallzugriffe auf Fälle prüfen: wer, welcher Fall, mit welcher Begründung.',
   'nav.partnerReferrals': 'Vermittlungen',
   'nav.partnerReferrals.description': 'Vermittlungen aus dem Case Management an Ihre Stelle annehmen und zurückmelden.',
   'nav.evaluation': 'Beratungszahlen',

@@ -96,6 +96,8 @@ export const en: Record<MessageKey, string> = {
   'nav.myCases.description': 'Due follow-ups, cases without contact, phases and support plans in integration case management.',
   'nav.people': 'Clients',
   'nav.people.description': 'Search clients across scripts and spellings before creating them; consents and subject access.',
+  'nav.breakGlass': 'Emergency access',
+  'nav.breakGlass.description': 'Review emergency (break-glass) access to cases: who, which case, which reason.',
   'nav.partnerReferrals': 'Referrals',
   'nav.partnerReferrals.description': 'Accept referrals from case management to your office and report back.',
   'nav.evaluation': 'Case figures',

@@ -22,6 +22,8 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import {
+  BARRIER_CATEGORIES,
+  BARRIER_CATEGORY_LABELS_DE,
   CASE_PHASE_LABELS_DE,
   CLEARING_OUTCOME_LABELS_DE,
   CLEARING_OUTCOMES,
@@ -39,6 +41,7 @@ import {
   REFERRAL_STATUS_LABELS_DE,
   REFERRING_BODY_LABELS_DE,
   type Assessment,
+  type BarrierCategory,
   type CaseDetail,
   type CasePhase,
   type ClearingOutcome,
@@ -55,7 +58,9 @@ import { Loading, QueryError } from '../../ui/feedback';
 import { fieldErrorsOf, FormErrorSummary, useFieldIds, useSubmitAttempts } from '../../ui/forms';
 import { Page } from '../../ui/Page';
 import { berlinLocalToIso } from '../../ui/time';
+import { hasPermission, useMe } from '../auth/session';
 import { useOrganisations } from '../organisations/api';
+import { BreakGlassBanner, CaseNotVisible } from './BreakGlass';
 import {
   addContact,
   addGoal,
@@ -64,11 +69,16 @@ import {
   changePhase,
   changeReferralStatus,
   createReferral,
+  reportBarrier,
   saveAssessment,
+  setDeputies,
+  updateCase,
   updateGoal,
   updateTask,
   useAssessment,
   useCase,
+  useCaseBarriers,
+  useDeputyCandidates,
   useContacts,
   useGoals,
   useReferrals,
@@ -593,13 +603,225 @@ function TasksTab({ c }: { c: CaseDetail }) {
   );
 }
 
+/** Case manager and deputies; the case manager or the KI-Leitung adds and removes deputies of the case's team. */
+function TeamSection({ c }: { c: CaseDetail }) {
+  const queryClient = useQueryClient();
+  const candidates = useDeputyCandidates(c.id, c.can.manageTeam);
+  const [pick, setPick] = useState('');
+  const save = useMutation({
+    mutationFn: (deputyIds: string[]) => setDeputies(c.id, c.version, deputyIds),
+    onSuccess: (next) => {
+      queryClient.setQueryData([...casesKey, 'case', c.id], next);
+      setPick('');
+    },
+    onError: async (error) => {
+      if (isApiError(error, 409)) await queryClient.invalidateQueries({ queryKey: [...casesKey, 'case', c.id] });
+    },
+  });
+  const current = new Set(c.deputies.map((d) => d.id));
+  const options = (candidates.data ?? []).filter((u) => !current.has(u.id));
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="case-team">
+      <Stack gap="sm">
+        <Title order={2} size="h3" id="case-team">
+          Fallverantwortung
+        </Title>
+        <Text size="sm">
+          Case Management: <strong>{c.caseManager.displayName}</strong>
+        </Text>
+        <Stack gap={4} component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Vertretungen">
+          {c.deputies.length === 0 ? (
+            <Text component="li" size="sm">
+              Keine Vertretung eingetragen.
+            </Text>
+          ) : (
+            c.deputies.map((d) => (
+              <Group component="li" key={d.id} gap="xs">
+                <Text size="sm">Vertretung: {d.displayName}</Text>
+                {c.can.manageTeam ? (
+                  <Button size="compact-xs" variant="default" loading={save.isPending} onClick={() => save.mutate(c.deputies.filter((x) => x.id !== d.id).map((x) => x.id))}>
+                    entfernen<VisuallyHidden component="span"> ({d.displayName})</VisuallyHidden>
+                  </Button>
+                ) : null}
+              </Group>
+            ))
+          )}
+        </Stack>
+        {c.can.manageTeam ? (
+          <Group align="flex-end" wrap="wrap">
+            <NativeSelect
+              label="Vertretung hinzufügen"
+              description="Case Management derselben Organisation"
+              value={pick}
+              onChange={(e) => setPick(e.currentTarget.value)}
+              data={[{ value: '', label: options.length ? 'bitte wählen' : 'niemand verfügbar' }, ...options.map((u) => ({ value: u.id, label: u.displayName }))]}
+              miw={240}
+            />
+            <Button variant="default" disabled={!pick} loading={save.isPending} onClick={() => save.mutate([...c.deputies.map((d) => d.id), pick])}>
+              Hinzufügen
+            </Button>
+          </Group>
+        ) : null}
+        {save.isError ? <QueryError error={save.error} title="Nicht gespeichert" /> : null}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** The next review date of the case (shown on "Meine Fälle" when it is due). */
+function ReviewDueSection({ c }: { c: CaseDetail }) {
+  const queryClient = useQueryClient();
+  const [date, setDate] = useState(c.reviewDueAt ?? '');
+  const save = useMutation({
+    mutationFn: () => updateCase(c.id, c.version, { reviewDueAt: date || null }),
+    onSuccess: (next) => queryClient.setQueryData([...casesKey, 'case', c.id], next),
+    onError: async (error) => {
+      if (isApiError(error, 409)) await queryClient.invalidateQueries({ queryKey: [...casesKey, 'case', c.id] });
+    },
+  });
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="case-review">
+      <Stack gap="sm">
+        <Title order={2} size="h3" id="case-review">
+          Nächste Überprüfung
+        </Title>
+        {c.can.edit ? (
+          <Group align="flex-end" wrap="wrap">
+            <TextInput label="Überprüfung am" type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} />
+            <Button variant="default" loading={save.isPending} disabled={(c.reviewDueAt ?? '') === date} onClick={() => save.mutate()}>
+              Speichern
+            </Button>
+          </Group>
+        ) : (
+          <Text size="sm">{c.reviewDueAt ? dateDe(c.reviewDueAt) : 'nicht festgelegt'}</Text>
+        )}
+        {save.isError ? <QueryError error={save.error} title="Nicht gespeichert" /> : null}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** Report a structural barrier seen in this case, anonymised, and list those reported from it. */
+function BarriersTab({ c }: { c: CaseDetail }) {
+  const barriers = useCaseBarriers(c.id);
+  const queryClient = useQueryClient();
+  const ids = useFieldIds();
+  const attempts = useSubmitAttempts();
+  const [v, setV] = useState({ category: '' as BarrierCategory | '', agency: '', description: '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saved, setSaved] = useState(false);
+  const add = useMutation({
+    mutationFn: () => reportBarrier(c.id, { category: v.category as BarrierCategory, agency: v.agency.trim() || undefined, description: v.description.trim() }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: [...casesKey, 'case', c.id, 'barriers'] });
+      setV({ category: '', agency: '', description: '' });
+      setErrors({});
+      setSaved(true);
+    },
+    onError: (error) => {
+      setErrors(fieldErrorsOf(error));
+      setSaved(false);
+      attempts.bump();
+    },
+  });
+  const labels: Record<string, string> = { category: 'Art der Barriere', agency: 'Stelle / Behörde', description: 'Beschreibung' };
+  return (
+    <Stack gap="md">
+      {c.can.edit ? (
+        <Paper withBorder p="md" radius="md" component="section" aria-labelledby="barrier-add">
+          <form
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              const local: Record<string, string> = {};
+              if (!v.category) local.category = 'Bitte die Art der Barriere wählen.';
+              if (v.description.trim().length < 10) local.description = 'Bitte mindestens 10 Zeichen.';
+              if (Object.keys(local).length) {
+                setErrors(local);
+                setSaved(false);
+                attempts.bump();
+                return;
+              }
+              add.mutate();
+            }}
+          >
+            <Stack gap="sm">
+              <Title order={3} id="barrier-add">
+                Systembarriere melden
+              </Title>
+              <Text size="sm">Die Meldung geht anonymisiert an die Koordination und die Lenkungsgruppe; sie zeigt nicht, aus welchem Fall sie stammt.</Text>
+              <FormErrorSummary errors={errors} error={add.error} attempt={attempts.attempt} labelFor={(p) => labels[p] ?? p} idFor={ids} />
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <NativeSelect
+                  id={ids('category')}
+                  label={labels.category}
+                  required
+                  value={v.category}
+                  error={errors.category}
+                  onChange={(e) => setV({ ...v, category: e.currentTarget.value as BarrierCategory })}
+                  data={[{ value: '', label: 'bitte wählen' }, ...BARRIER_CATEGORIES.map((k) => ({ value: k, label: BARRIER_CATEGORY_LABELS_DE[k] }))]}
+                />
+                <TextInput id={ids('agency')} label={labels.agency} value={v.agency} error={errors.agency} onChange={(e) => setV({ ...v, agency: e.currentTarget.value })} />
+              </SimpleGrid>
+              <Textarea
+                id={ids('description')}
+                label={labels.description}
+                description="Bitte keine personenbezogenen Daten: keine Namen, Geburtsdaten, Aktenzeichen, Telefonnummern oder E-Mail-Adressen."
+                required
+                value={v.description}
+                error={errors.description}
+                onChange={(e) => {
+                  setV({ ...v, description: e.currentTarget.value });
+                  setSaved(false);
+                }}
+                autosize
+                minRows={3}
+              />
+              <Group>
+                <Button type="submit" loading={add.isPending}>
+                  Barriere melden
+                </Button>
+                {saved ? (
+                  <Text size="sm" role="status">
+                    Gemeldet.
+                  </Text>
+                ) : null}
+              </Group>
+            </Stack>
+          </form>
+        </Paper>
+      ) : null}
+      {barriers.isPending ? (
+        <Loading />
+      ) : barriers.isError ? (
+        <QueryError error={barriers.error} />
+      ) : (
+        <DataTable
+          caption="Aus diesem Fall gemeldete Systembarrieren"
+          minWidth={520}
+          rows={barriers.data}
+          rowKey={(b) => b.id}
+          empty="Aus diesem Fall wurden noch keine Barrieren gemeldet."
+          columns={[
+            { key: 'category', header: 'Art', rowHeader: true, render: (b) => BARRIER_CATEGORY_LABELS_DE[b.category] },
+            { key: 'agency', header: 'Stelle', render: (b) => b.agency || '–' },
+            { key: 'description', header: 'Beschreibung', render: (b) => b.description },
+            { key: 'at', header: 'gemeldet', nowrap: true, render: (b) => dateTimeDe(b.createdAt) },
+          ]}
+        />
+      )}
+    </Stack>
+  );
+}
+
 /** One case: phases (stepper and change), contacts, assessment, Hilfeplan, referrals, Wiedervorlagen, history. */
 export function CaseDetailPage() {
   const { id = '' } = useParams();
   const kase = useCase(id);
   const refresh = useRefreshCase(id);
+  const me = useMe();
   if (kase.isPending) return <Loading />;
-  if (kase.isError) return <QueryError error={kase.error} onRetry={() => void refresh()} />;
+  if (kase.isError) return <CaseNotVisible error={kase.error} caseId={id} mayBreakGlass={hasPermission(me, 'cases.breakglass')} onRetry={() => void refresh()} />;
   const c = kase.data;
   return (
     <Page
@@ -625,6 +847,7 @@ export function CaseDetailPage() {
         </>
       }
     >
+      {c.breakGlass ? <BreakGlassBanner caseId={c.id} session={c.breakGlass} /> : null}
       <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="case-phase">
         <Stack gap="md">
           <Group justify="space-between">
@@ -660,10 +883,14 @@ export function CaseDetailPage() {
               ) : null}
             </Table.Tbody>
           </Table>
-          {!c.can.edit ? <Alert color="gray">Nur Lesezugriff.</Alert> : null}
+          {!c.can.edit && !c.breakGlass ? <Alert color="gray">Nur Lesezugriff.</Alert> : null}
           <PhaseForm key={`${c.phase}-${c.version}`} c={c} />
         </Stack>
       </Paper>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <TeamSection key={`team-${c.version}`} c={c} />
+        <ReviewDueSection key={`review-${c.version}`} c={c} />
+      </SimpleGrid>
       <Tabs defaultValue="contacts" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="contacts">Beratungskontakte</Tabs.Tab>
@@ -671,6 +898,7 @@ export function CaseDetailPage() {
           <Tabs.Tab value="goals">Hilfeplan</Tabs.Tab>
           <Tabs.Tab value="referrals">Vermittlungen</Tabs.Tab>
           <Tabs.Tab value="tasks">Wiedervorlagen</Tabs.Tab>
+          <Tabs.Tab value="barriers">Systembarrieren</Tabs.Tab>
           <Tabs.Tab value="history">Verlauf</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="contacts" pt="md">
@@ -687,6 +915,9 @@ export function CaseDetailPage() {
         </Tabs.Panel>
         <Tabs.Panel value="tasks" pt="md">
           <TasksTab c={c} />
+        </Tabs.Panel>
+        <Tabs.Panel value="barriers" pt="md">
+          <BarriersTab c={c} />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <DataTable

@@ -149,16 +149,14 @@ export function MyCasesPage() {
               <CaseTable caption="Fälle ohne Kontakt" rows={mine.data.casesWithoutContact} empty="Alle Fälle hatten kürzlich Kontakt." />
             </Stack>
           </Paper>
-          {mine.data.reviewsDue.length ? (
-            <Paper withBorder p="md" radius="md" component="section" aria-labelledby="my-reviews">
-              <Stack gap="sm">
-                <Title order={2} size="h3" id="my-reviews">
-                  Anstehende Überprüfungen
-                </Title>
-                <CaseTable caption="Anstehende Überprüfungen" rows={mine.data.reviewsDue} empty="–" />
-              </Stack>
-            </Paper>
-          ) : null}
+          <Paper withBorder p="md" radius="md" component="section" aria-labelledby="my-reviews">
+            <Stack gap="sm">
+              <Title order={2} size="h3" id="my-reviews">
+                Anstehende Überprüfungen ({mine.data.reviewsDue.length})
+              </Title>
+              <CaseTable caption="Anstehende Überprüfungen (fällig oder in den nächsten zwei Wochen)" rows={mine.data.reviewsDue} empty="Keine Überprüfungen fällig." />
+            </Stack>
+          </Paper>
         </>
       )}
       <AllCases />

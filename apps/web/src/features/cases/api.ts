@@ -2,7 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import {
   Assessment,
+  Barrier,
+  BreakGlassSession,
   CaseDetail,
+  CaseUserRef,
   CaseSummary,
   Contact,
   Goal,
@@ -14,12 +17,16 @@ import {
   Task,
   type AddContactBody,
   type AddGoalBody,
+  type BarrierCategory,
+  type BreakGlassReason,
   type ChangePhaseBody,
   type CreateReferralBody,
   type OpenCaseBody,
   type ReferralStatus,
 } from '@teilhabe/shared';
 import { api, apiRequest } from '../../api/client';
+
+export type { BreakGlassSession };
 
 export const casesKey = ['cases'] as const;
 const enc = encodeURIComponent;
@@ -112,4 +119,42 @@ export function usePartnerReferral(id: string) {
 
 export function answerReferral(id: string, version: number, body: { status: ReferralStatus; feedbackNote?: string }) {
   return api.post(`/partner/referrals/${enc(id)}/status`, PartnerReferral, body, { ifMatch: version });
+}
+
+export function updateCase(id: string, version: number, body: { reviewDueAt?: string | null }) {
+  return api.patch(`/cases/${enc(id)}`, CaseDetail, body, { ifMatch: version });
+}
+
+export function useDeputyCandidates(id: string, enabled: boolean) {
+  return useQuery({ queryKey: [...casesKey, 'case', id, 'deputy-candidates'], queryFn: () => api.get(`/cases/${enc(id)}/deputy-candidates`, z.array(CaseUserRef)), enabled });
+}
+
+export function setDeputies(id: string, version: number, deputyIds: string[]) {
+  return apiRequest(`/cases/${enc(id)}/deputies`, CaseDetail, { method: 'PUT', body: { deputyIds }, ifMatch: version });
+}
+
+export function useCaseBarriers(id: string) {
+  return useQuery({ queryKey: [...casesKey, 'case', id, 'barriers'], queryFn: () => api.get(`/cases/${enc(id)}/barriers`, z.array(Barrier)) });
+}
+
+export function reportBarrier(id: string, body: { category: BarrierCategory; agency?: string; description: string }) {
+  return api.post(`/cases/${enc(id)}/barriers`, Barrier, body);
+}
+
+export function startBreakGlass(caseId: string, body: { reasonCategory: BreakGlassReason; justification: string; totp: string }) {
+  return api.post(`/cases/${enc(caseId)}/break-glass`, BreakGlassSession, body);
+}
+
+export function endBreakGlass(id: string) {
+  return api.post(`/break-glass/${enc(id)}/end`, BreakGlassSession, {});
+}
+
+export const breakGlassKey = ['break-glass'] as const;
+
+export function useBreakGlassSessions() {
+  return useQuery({ queryKey: breakGlassKey, queryFn: () => api.get('/break-glass', z.array(BreakGlassSession)) });
+}
+
+export function reviewBreakGlass(id: string, version: number, body: { outcome: 'justified' | 'not_justified'; note?: string }) {
+  return api.post(`/break-glass/${enc(id)}/review`, BreakGlassSession, body, { ifMatch: version });
 }

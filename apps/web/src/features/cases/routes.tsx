@@ -13,6 +13,8 @@ const BarriersPage = lazy(() => import('./EvaluationPage').then((m) => ({ defaul
 const PartnerReferralsPage = lazy(() => import('./PartnerReferralsPage').then((m) => ({ default: m.PartnerReferralsPage })));
 const PartnerReferralPage = lazy(() => import('./PartnerReferralsPage').then((m) => ({ default: m.PartnerReferralPage })));
 
+const BreakGlassReviewPage = lazy(() => import('./BreakGlass').then((m) => ({ default: m.BreakGlassReviewPage })));
+
 const guarded = (permission: Permission, element: ReactNode) => <RequirePermission permission={permission}>{element}</RequirePermission>;
 
 /** The pages of the KIM case management (people, cases, consents, referrals); spread into the app layout's routes. */
@@ -25,4 +27,5 @@ export const kimRoutes: RouteObject[] = [
   { path: '/systembarrieren', element: guarded('barriers.read', <BarriersPage />) },
   { path: '/vermittlungen', element: guarded('referrals.receive', <PartnerReferralsPage />) },
   { path: '/vermittlungen/:id', element: guarded('referrals.receive', <PartnerReferralPage />) },
+  { path: '/notfallzugriffe', element: guarded('cases.approve', <BreakGlassReviewPage />) },
 ];
