@@ -28,6 +28,7 @@ import { INTERPRETERS_PUBLIC_API_ROUTES, INTERPRETERS_ROUTE_SAMPLES } from '../s
 import { SURVEY_ROUTE_SAMPLES } from '../src/modules/surveys/surveys.route-samples.js';
 import { KIM_ROUTE_SAMPLES } from '../src/modules/cases/kim.route-samples.js';
 import { FUNDING_ROUTE_SAMPLES } from '../src/modules/funding/funding.route-samples.js';
+import { LIFECYCLE_ROUTE_SAMPLES } from '../src/modules/people/lifecycle.route-samples.js';
 
 export interface SuccessCase {
   /** The signed-in caller, or `undefined` for a public route (sent without cookie). */
@@ -46,6 +47,8 @@ export interface RouteSample {
   headers?: Record<string, string>;
   success?: (t: TestApp) => Promise<SuccessCase>;
   secretFields?: string[];
+  /** The body is a file (uploads), not JSON: the bad-input suite sends non-file content instead of its JSON corpus. */
+  rawBody?: boolean;
 }
 
 export const NEW_PASSWORD = 'Sonnenblumen-Feld-am-Rhein-7';
@@ -215,6 +218,7 @@ export const ROUTE_SAMPLES: Record<string, RouteSample> = {
   ...INTERPRETERS_ROUTE_SAMPLES,
   ...SURVEY_ROUTE_SAMPLES,
   ...KIM_ROUTE_SAMPLES,
+  ...LIFECYCLE_ROUTE_SAMPLES,
   ...FUNDING_ROUTE_SAMPLES,
 };
 
