@@ -184,6 +184,16 @@ export const InterpreterExclusion = z
   .strictObject({ institutionId: Uuid.nullable().default(null), caseId: Uuid.nullable().default(null), note: text({ max: 300 }).optional() })
   .refine((e) => !!e.institutionId !== !!e.caseId, { message: 'Entweder eine Einrichtung oder einen Fall angeben', path: ['institutionId'] });
 
+/**
+ * One exclusion added by the coordination, always with a reason. A client is named through one of their requests: the
+ * coordination never sees the case itself, the server takes the case from the request.
+ */
+export const AddInterpreterExclusionBody = z
+  .strictObject({ institutionId: Uuid.optional(), requestId: Uuid.optional(), reason: text({ min: 3, max: 300 }) })
+  .refine((e) => !!e.institutionId !== !!e.requestId, { message: 'Entweder eine Einrichtung oder eine Anfrage (für deren Klient:in) angeben', path: ['institutionId'] });
+export type AddInterpreterExclusionBody = z.infer<typeof AddInterpreterExclusionBody>;
+export const InterpreterExclusionParams = z.strictObject({ id: Uuid, exclusionId: Uuid });
+
 const Phone = z
   .string()
   .max(40, { message: 'Höchstens 40 Zeichen' })
@@ -302,7 +312,18 @@ export const InterpreterDetail = InterpreterSummary.extend({
   accountHolder: z.string().nullable(),
   userId: z.string().nullable(),
   notes: z.string().nullable(),
-  exclusions: z.array(z.object({ institutionId: z.string().nullable(), institutionName: z.string().nullable(), caseId: z.string().nullable(), note: z.string().optional() })),
+  exclusions: z.array(
+    z.object({
+      id: z.string(),
+      institutionId: z.string().nullable(),
+      institutionName: z.string().nullable(),
+      caseId: z.string().nullable(),
+      /** For a client exclusion: the reference of the request it was added from (or the first request of the case). */
+      requestReference: z.string().nullable(),
+      note: z.string().optional(),
+      createdAt: z.string(),
+    }),
+  ),
   calendarFeedActive: z.boolean(),
   yearTotalCents: z.number().int(),
   version: z.number().int(),

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addWorkdays, berlinToday, berlinWallTimeToInstant, earliestAppointmentDate, formatDateLongDe, isoWeekday } from '@teilhabe/shared/interpreters/workdays';
 import { createTestApp, type Agent, type TestApp } from '../../../test/harness.js';
 import { dataFingerprint, expectGermanError, freshIp, freshUser, send } from '../../../test/helpers.js';
-import { makeAssignment, makeInterpreter, makeRequest, SIEGBURG_AGS, TROISDORF_AGS } from './interpreters.factories.js';
+import { futureWeekdayAt, makeAssignment, makeInterpreter, makeRequest, SIEGBURG_AGS, TROISDORF_AGS } from './interpreters.factories.js';
 import type { InterpreterRow } from './interpreters.repository.js';
 
 let t: TestApp;
@@ -74,7 +74,7 @@ afterAll(() => t.close());
 
 describe('the public request form', () => {
   it('accepts a school’s request without login, and the coordination sees it', async () => {
-    const res = await submit(publicBody(), { 'idempotency-key': 'schule-anfrage-0001' });
+    const res = await submit(publicBody(), { 'idempotency-key': 'schule-anfrage-0001-4f2c9a' });
     expect(res.statusCode, res.body).toBe(201);
     const created = res.json() as { reference: string; statusToken: string; statusUrl: string; status: string };
     expect(created.reference).toMatch(/^SM-\d{4}-\d{5}$/);
@@ -85,11 +85,22 @@ describe('the public request form', () => {
     expect(list.json().items.map((r: { reference: string }) => r.reference)).toContain(created.reference);
     // A double submit with the same key answers the first result and writes nothing.
     const before = await dataFingerprint(t);
-    const again = await submit(publicBody(), { 'idempotency-key': 'schule-anfrage-0001' });
+    const again = await submit(publicBody(), { 'idempotency-key': 'schule-anfrage-0001-4f2c9a' });
     expect(again.statusCode).toBe(201);
     expect(again.json().reference).toBe(created.reference);
+    // The replay hands out the same working status link …
+    expect(again.json().statusToken).toBe(created.statusToken);
+    expect(again.json().statusUrl).toBe(created.statusUrl);
     expect(await dataFingerprint(t)).toEqual(before);
-    const mismatch = await submit(publicBody({ durationMinutes: 90 }), { 'idempotency-key': 'schule-anfrage-0001' });
+    // … although the idempotency table keeps neither the token nor the key it is derived from.
+    const stored = await t.database.pool.query<{ row: string }>(`SELECT row_to_json(k)::text AS row FROM idempotency_keys k WHERE route LIKE '%/public/interpreter-requests'`);
+    const storedText = stored.rows.map((r) => r.row).join('\n');
+    expect(storedText).toContain(created.reference);
+    expect(storedText).not.toContain(created.statusToken);
+    expect(storedText).not.toContain('schule-anfrage-0001-4f2c9a');
+    // A key too short to keep a status link secret is refused.
+    expectGermanError(await submit(publicBody(), { 'idempotency-key': 'kurz-1234' }), 400);
+    const mismatch = await submit(publicBody({ durationMinutes: 90 }), { 'idempotency-key': 'schule-anfrage-0001-4f2c9a' });
     expect(expectGermanError(mismatch, 422).code).toBe('idempotency_mismatch');
     expect(await dataFingerprint(t)).toEqual(before);
   });
@@ -451,5 +462,46 @@ describe('interpreters, IBAN, payouts, budget, statistics', () => {
     const caseManager = await freshUser(t, 'case_manager');
     const res = await coordinator.patch(`/api/v1/interpreters/${other.id}`, { userId: caseManager.id }, { 'if-match': String(other.version) });
     expect(expectGermanError(res, 400).fields).toHaveProperty('userId');
+  });
+});
+
+describe('exclusion list', () => {
+  it('lets the coordination exclude an institution or a request’s client with a reason, audited, and matching respects it', async () => {
+    const ursula = await makeInterpreter(t.database.db, { firstName: 'Ursula', lastName: 'Ausschluss', languages: [{ code: 'ps' }] });
+    const school = await makeRequest(t.database.db, { startsAt: futureWeekdayAt(6).startsAt, languageCode: 'ps', institution: { name: 'Realschule Ausschluss (Test)', kind: 'schule', ags: TROISDORF_AGS } });
+    const client = await makeRequest(t.database.db, { startsAt: futureWeekdayAt(7).startsAt, languageCode: 'ps', caseId: '3f1c2b7e-5d7a-4c1e-9a55-0c7d2b1e9f01' });
+    const url = `/api/v1/interpreters/${ursula.id}/exclusions`;
+    const eligible = async (requestId: string) =>
+      ((await coordinator.get(`/api/v1/interpreter-requests/${requestId}/candidates`)).json().candidates as { interpreterId: string; eligible: boolean }[]).find((c) => c.interpreterId === ursula.id)?.eligible;
+    expect(await eligible(school.id)).toBe(true);
+
+    const before = await dataFingerprint(t);
+    expect(expectGermanError(await coordinator.post(url, { institutionId: school.institutionId }), 400).fields).toHaveProperty('reason');
+    expectGermanError(await coordinator.post(url, { institutionId: school.institutionId, requestId: client.id, reason: 'Doppelt' }), 400);
+    expect(expectGermanError(await coordinator.post(url, { requestId: school.id, reason: 'Kein Fall' }), 400).fields).toHaveProperty('requestId');
+    expect(expectGermanError(await coordinator.post(url, { institutionId: '00000000-0000-4000-8000-000000000001', reason: 'Unbekannt' }), 400).fields).toHaveProperty('institutionId');
+    expectGermanError(await coordinator.post(`/api/v1/interpreters/00000000-0000-4000-8000-000000000002/exclusions`, { institutionId: school.institutionId, reason: 'Niemand' }), 404);
+    expect((await interpreterAgent.post(url, { institutionId: school.institutionId, reason: 'Ich nicht' })).statusCode).toBe(403);
+    expect(await dataFingerprint(t)).toEqual(before);
+
+    const added = await coordinator.post(url, { institutionId: school.institutionId, reason: 'Arbeitet dort als Schulbegleiterin' });
+    expect(added.statusCode, added.body).toBe(201);
+    expect(added.json().exclusions).toEqual([expect.objectContaining({ institutionName: 'Realschule Ausschluss (Test)', note: 'Arbeitet dort als Schulbegleiterin', requestReference: null })]);
+    expect(expectGermanError(await coordinator.post(url, { institutionId: school.institutionId, reason: 'Noch einmal' }), 409).fields).toHaveProperty('institutionId');
+    const byClient = await coordinator.post(url, { requestId: client.id, reason: 'Verwandt mit der Familie' });
+    expect(byClient.statusCode, byClient.body).toBe(201);
+    expect(byClient.json().exclusions[1]).toMatchObject({ institutionId: null, requestReference: client.reference, note: 'Verwandt mit der Familie' });
+    expect(await eligible(school.id)).toBe(false);
+    expect(await eligible(client.id)).toBe(false);
+    expect(await t.auditCount(`action = 'interpreters.exclusion_added' AND subject_id = $1`, [ursula.id])).toBe(2);
+
+    const exclusionId = added.json().exclusions[0].id as string;
+    expect((await interpreterAgent.delete(`${url}/${exclusionId}`)).statusCode).toBe(403);
+    const removed = await coordinator.delete(`${url}/${exclusionId}`);
+    expect(removed.statusCode, removed.body).toBe(200);
+    expect(removed.json().exclusions.map((e: { requestReference: string | null }) => e.requestReference)).toEqual([client.reference]);
+    expect(await eligible(school.id)).toBe(true);
+    expect(expectGermanError(await coordinator.delete(`${url}/${exclusionId}`), 404).message).toMatch(/Ausschluss/);
+    expect(await t.auditCount(`action = 'interpreters.exclusion_removed' AND subject_id = $1`, [ursula.id])).toBe(1);
   });
 });

@@ -66,7 +66,15 @@ export function presentInterpreterSummary(row: repo.InterpreterListRow): Interpr
 export function presentInterpreterDetail(
   row: repo.InterpreterRow,
   languages: readonly repo.LanguageRow[],
-  exclusions: readonly { institutionId: string | null; institutionName: string | null; caseId: string | null; note: string | null }[],
+  exclusions: readonly {
+    id: string;
+    institutionId: string | null;
+    institutionName: string | null;
+    caseId: string | null;
+    requestReference: string | null;
+    note: string | null;
+    createdAt: Date;
+  }[],
   yearTotalCents: number,
   actor: Actor,
 ): InterpreterDetail {
@@ -93,7 +101,15 @@ export function presentInterpreterDetail(
     accountHolder: viewIban ? row.accountHolder : null,
     userId: row.userId,
     notes: row.notes,
-    exclusions: exclusions.map((e) => ({ institutionId: e.institutionId, institutionName: e.institutionName, caseId: e.caseId, ...(e.note ? { note: e.note } : {}) })),
+    exclusions: exclusions.map((e) => ({
+      id: e.id,
+      institutionId: e.institutionId,
+      institutionName: e.institutionName,
+      caseId: e.caseId,
+      requestReference: e.requestReference,
+      ...(e.note ? { note: e.note } : {}),
+      createdAt: new Date(e.createdAt).toISOString(),
+    })),
     calendarFeedActive: !!row.calendarTokenHash,
     yearTotalCents,
     version: row.version,

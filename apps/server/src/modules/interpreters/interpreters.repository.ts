@@ -131,6 +131,9 @@ export async function languagesOf(db: DbOrTx, interpreterId: string): Promise<La
 export async function exclusionsOf(db: DbOrTx, interpreterId: string) {
   return db
     .select({
+      id: interpreterExclusions.id,
+      createdAt: interpreterExclusions.createdAt,
+      requestReference: sql<string | null>`(SELECT r.reference FROM interpreter_requests r WHERE r.case_id = ${interpreterExclusions.caseId} ORDER BY r.created_at LIMIT 1)`,
       institutionId: interpreterExclusions.institutionId,
       institutionName: interpreterInstitutions.name,
       caseId: interpreterExclusions.caseId,
@@ -170,6 +173,36 @@ export async function replaceLanguages(db: DbOrTx, interpreterId: string, langua
 export async function replaceExclusions(db: DbOrTx, interpreterId: string, list: readonly { institutionId: string | null; caseId: string | null; note?: string }[]) {
   await db.delete(interpreterExclusions).where(eq(interpreterExclusions.interpreterId, interpreterId));
   if (list.length) await db.insert(interpreterExclusions).values(list.map((e) => ({ interpreterId, institutionId: e.institutionId, caseId: e.caseId, note: e.note ?? null })));
+}
+
+export async function insertExclusion(db: DbOrTx, values: { interpreterId: string; institutionId: string | null; caseId: string | null; note: string }) {
+  const [row] = await db.insert(interpreterExclusions).values(values).returning();
+  return row!;
+}
+
+export async function findExclusion(db: DbOrTx, interpreterId: string, exclusionId: string) {
+  const [row] = await db
+    .select()
+    .from(interpreterExclusions)
+    .where(and(eq(interpreterExclusions.interpreterId, interpreterId), eq(interpreterExclusions.id, exclusionId)));
+  return row;
+}
+
+export async function hasExclusion(db: DbOrTx, interpreterId: string, target: { institutionId: string | null; caseId: string | null }) {
+  const [row] = await db
+    .select({ id: interpreterExclusions.id })
+    .from(interpreterExclusions)
+    .where(
+      and(
+        eq(interpreterExclusions.interpreterId, interpreterId),
+        target.institutionId ? eq(interpreterExclusions.institutionId, target.institutionId) : eq(interpreterExclusions.caseId, target.caseId!),
+      ),
+    );
+  return !!row;
+}
+
+export async function deleteExclusion(db: DbOrTx, exclusionId: string) {
+  await db.delete(interpreterExclusions).where(eq(interpreterExclusions.id, exclusionId));
 }
 
 /** True when the user exists, is active and holds the `interpreter` role somewhere. */

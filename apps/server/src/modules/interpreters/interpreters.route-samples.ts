@@ -5,6 +5,7 @@ import type { RouteSample } from '../../../test/route-samples.js';
 import type { Agent, TestApp } from '../../../test/harness.js';
 import { makeUser } from '../../seed/factories.js';
 import { futureWeekdayAt, makeAssignment, makeInterpreter, makeOffer, makeRequest, TROISDORF_AGS } from './interpreters.factories.js';
+import * as repo from './interpreters.repository.js';
 import { hashToken } from './interpreters.service.js';
 
 let counter = 0;
@@ -159,6 +160,28 @@ export const INTERPRETERS_ROUTE_SAMPLES: Record<string, RouteSample> = {
       body: { maxTravelKm: 30 },
       headers: { 'if-match': '1' },
     }),
+  },
+  'POST /api/v1/interpreters/:id/exclusions': {
+    body: () => ({ institutionId: '00000000-0000-4000-8000-000000000001', reason: 'Arbeitet dort in Teilzeit' }),
+    success: async (t) => {
+      const interpreter = await makeInterpreter(t.database.db, { lastName: `Ausschluss ${++counter}` });
+      const request = await futureRequest(t);
+      return {
+        agent: await t.as('interpreter_coordinator'),
+        url: `/api/v1/interpreters/${interpreter.id}/exclusions`,
+        body: { institutionId: request.institutionId, reason: 'Arbeitet dort in Teilzeit' },
+        status: 201,
+      };
+    },
+  },
+  'DELETE /api/v1/interpreters/:id/exclusions/:exclusionId': {
+    body: () => ({}),
+    success: async (t) => {
+      const interpreter = await makeInterpreter(t.database.db, { lastName: `Ausschluss ${++counter}` });
+      const request = await futureRequest(t);
+      const exclusion = await repo.insertExclusion(t.database.db, { interpreterId: interpreter.id, institutionId: request.institutionId, caseId: null, note: 'Befangen' });
+      return { agent: await t.as('interpreter_coordinator'), url: `/api/v1/interpreters/${interpreter.id}/exclusions/${exclusion.id}`, body: {} };
+    },
   },
   'POST /api/v1/interpreters/:id/calendar-token': {
     body: () => ({}),

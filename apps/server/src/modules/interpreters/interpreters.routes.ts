@@ -1,6 +1,8 @@
-import type { FastifyReply } from 'fastify';
+import { createHash } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
+  AddInterpreterExclusionBody,
   CompleteInterpreterAssignmentBody,
   CreateInterpreterBody,
   CreateInterpreterRequestBody,
@@ -10,6 +12,7 @@ import {
   InterpreterCandidatesResponse,
   InterpreterDeclineBody,
   InterpreterDetail,
+  InterpreterExclusionParams,
   InterpreterInstitutionOption,
   InterpreterListQuery,
   InterpreterMarkUnfilledBody,
@@ -42,6 +45,7 @@ import {
 } from '@teilhabe/shared';
 import type { Module } from '../../platform/http/app.js';
 import { authed } from '../../platform/http/context.js';
+import { AppError } from '../../platform/http/errors.js';
 import { idempotent, requiredVersion } from '../../platform/http/preconditions.js';
 import * as assignments from './assignments.service.js';
 import * as pool from './interpreters.service.js';
@@ -58,13 +62,26 @@ const AssignmentSummaryResponse = z.object({ id: z.string(), status: z.string(),
 /** Public forms: a handful per address and quarter hour is plenty for an institution, and little for a bot. */
 const PUBLIC_FORM_LIMIT = { max: 10, timeWindow: '15 minutes' };
 
+/** The raw `Idempotency-Key` of a public submission; it keys the status token, so it must carry enough randomness. */
+function publicIdempotencyKey(request: FastifyRequest): string | undefined {
+  const key = request.headers['idempotency-key'];
+  if (key === undefined) return undefined;
+  if (typeof key !== 'string' || !/^[\w-]{16,100}$/.test(key)) {
+    throw new AppError(400, 'validation_failed', 'Die Kopfzeile „Idempotency-Key“ muss 16–100 Zeichen aus Buchstaben, Ziffern, - und _ haben.', {
+      'Idempotency-Key': 'Ungültiger Schlüssel',
+    });
+  }
+  return key;
+}
+
 function download(reply: FastifyReply, file: { body: Buffer | string; contentType: string; filename: string }, inline = false) {
   const ascii = file.filename.normalize('NFKD').replace(/[^\w.-]/g, '_');
-  return reply
+  reply
     .header('content-type', file.contentType)
     .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-    .header('cache-control', 'no-store')
-    .send(file.body);
+    .header('cache-control', 'no-store');
+  // Returned, not sent: the platform commits the transaction before the payload leaves.
+  return file.body;
 }
 
 const pdf = (result: { pdf: Buffer; filename: string }) => ({ body: result.pdf, contentType: 'application/pdf', filename: result.filename });
@@ -90,12 +107,16 @@ export const interpretersModule: Module = {
         },
       },
       async (request, reply) => {
-        const result = await idempotent(request.ctx.tx, request, PUBLIC_ACTOR, async () => ({
-          status: 201,
-          body: await requests.submitPublicRequest(request.ctx, config, request.body),
-        }));
         reply.status(201);
-        return result.body;
+        const rawKey = publicIdempotencyKey(request);
+        if (!rawKey) return requests.submitPublicRequest(request.ctx, config, request.body);
+        // The status token is derived from the submitter's key; the idempotency table keeps neither of them.
+        request.headers['idempotency-key'] = createHash('sha256').update(rawKey).digest('hex');
+        const result = await idempotent<requests.StoredPublicSubmission>(request.ctx.tx, request, PUBLIC_ACTOR, async () => {
+          const { reference, status } = await requests.submitPublicRequest(request.ctx, config, request.body, rawKey);
+          return { status: 201, body: { reference, status } };
+        });
+        return requests.replayPublicSubmission(request.ctx, config, result.body, rawKey);
       },
     );
     app.get(
@@ -137,11 +158,11 @@ export const interpretersModule: Module = {
         config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
         schema: { tags: publicTags, summary: 'Privater iCalendar-Feed einer Sprachmittler:in (Link mit Token, widerrufbar)', params: InterpreterTokenParams },
       },
-      async (request, reply) =>
-        reply
-          .header('content-type', 'text/calendar; charset=utf-8')
-          .header('cache-control', 'private, max-age=300')
-          .send(await assignments.calendarFeed(request.ctx, config, request.params.token)),
+      async (request, reply) => {
+        const feed = await assignments.calendarFeed(request.ctx, config, request.params.token);
+        reply.header('content-type', 'text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300');
+        return feed;
+      },
     );
 
     // ── The interpreter's own area ────────────────────────────────────────────────────────────────────────────
@@ -230,6 +251,29 @@ export const interpretersModule: Module = {
         schema: { tags, summary: 'Sprachmittler:in ändern (If-Match: Version)', params: IdParams, body: UpdateInterpreterBody, response: { 200: InterpreterDetail } },
       },
       async (request) => pool.updateInterpreter(authed(request.ctx), request.params.id, requiredVersion(request), request.body),
+    );
+    app.post(
+      '/api/v1/interpreters/:id/exclusions',
+      {
+        config: { access: 'interpreters.manage' },
+        schema: {
+          tags,
+          summary: 'Ausschluss hinzufügen: Einrichtung oder Klient:in einer Anfrage, mit Grund',
+          params: IdParams,
+          body: AddInterpreterExclusionBody,
+          response: { 201: InterpreterDetail },
+        },
+      },
+      async (request, reply) => {
+        const detail = await pool.addExclusion(authed(request.ctx), request.params.id, request.body);
+        reply.status(201);
+        return detail;
+      },
+    );
+    app.delete(
+      '/api/v1/interpreters/:id/exclusions/:exclusionId',
+      { config: { access: 'interpreters.manage' }, schema: { tags, summary: 'Ausschluss aufheben', params: InterpreterExclusionParams, response: { 200: InterpreterDetail } } },
+      async (request) => pool.removeExclusion(authed(request.ctx), request.params.id, request.params.exclusionId),
     );
     app.post(
       '/api/v1/interpreters/:id/calendar-token',

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type {
+  AddInterpreterExclusionBody,
   CreateInterpreterBody,
   InterpreterLanguageSkill,
   InterpreterPoolSettings,
@@ -155,6 +156,54 @@ export async function updateInterpreter(ctx: AuthedContext, id: string, version:
     details: { fields: Object.keys(input).filter((k) => input[k as keyof UpdateInterpreterBody] !== undefined) },
   });
   return view;
+}
+
+// ── Exclusion list ──────────────────────────────────────────────────────────────────────────────────────────────
+
+/** Never match this interpreter with an institution, or with the client of a request (the case stays hidden). */
+export async function addExclusion(ctx: AuthedContext, interpreterId: string, input: AddInterpreterExclusionBody) {
+  const row = await repo.findInterpreter(ctx.tx, interpreterId);
+  if (!row) throw notFound('Sprachmittler:in nicht gefunden.');
+  let target: { institutionId: string | null; caseId: string | null };
+  let requestReference: string | null = null;
+  if (input.institutionId) {
+    if (!(await repo.existingInstitutionIds(ctx.tx, [input.institutionId])).has(input.institutionId)) throw fieldError('institutionId', 'Diese Einrichtung gibt es nicht.');
+    target = { institutionId: input.institutionId, caseId: null };
+  } else {
+    const request = await repo.findRequest(ctx.tx, input.requestId!, { kind: 'all' });
+    if (!request) throw fieldError('requestId', 'Diese Anfrage gibt es nicht.');
+    if (!request.caseId) {
+      throw fieldError('requestId', 'Diese Anfrage gehört zu keinem Fall des Case Managements; bitte stattdessen die Einrichtung ausschließen.');
+    }
+    target = { institutionId: null, caseId: request.caseId };
+    requestReference = request.reference;
+  }
+  if (await repo.hasExclusion(ctx.tx, interpreterId, target)) {
+    throw conflict('Dieser Ausschluss steht schon auf der Liste.', { [input.institutionId ? 'institutionId' : 'requestId']: 'Schon ausgeschlossen' });
+  }
+  const exclusion = await repo.insertExclusion(ctx.tx, { interpreterId, ...target, note: input.reason });
+  await ctx.audit.record({
+    action: 'interpreters.exclusion_added',
+    subjectType: 'interpreter',
+    subjectId: interpreterId,
+    details: { exclusionId: exclusion.id, kind: target.institutionId ? 'institution' : 'client', institutionId: target.institutionId, requestReference, reason: input.reason },
+  });
+  return detail(ctx, row);
+}
+
+export async function removeExclusion(ctx: AuthedContext, interpreterId: string, exclusionId: string) {
+  const row = await repo.findInterpreter(ctx.tx, interpreterId);
+  if (!row) throw notFound('Sprachmittler:in nicht gefunden.');
+  const exclusion = await repo.findExclusion(ctx.tx, interpreterId, exclusionId);
+  if (!exclusion) throw notFound('Diesen Ausschluss gibt es nicht (mehr).');
+  await repo.deleteExclusion(ctx.tx, exclusionId);
+  await ctx.audit.record({
+    action: 'interpreters.exclusion_removed',
+    subjectType: 'interpreter',
+    subjectId: interpreterId,
+    details: { exclusionId, kind: exclusion.institutionId ? 'institution' : 'client', institutionId: exclusion.institutionId, reason: exclusion.note },
+  });
+  return detail(ctx, row);
 }
 
 export async function issueCalendarToken(ctx: AuthedContext, config: Config, interpreterId: string) {

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import {
   INTERPRETING_EXCLUSION_EXPLANATION_DE,
   INTERPRETER_REQUEST_STATUS_LABELS_DE,
@@ -185,14 +186,37 @@ export function publicStatusUrl(config: Config, token: string) {
 }
 
 /** The public request form of an institution: no login; the answer carries the one link to follow the request. */
-export async function submitPublicRequest(ctx: RequestContext, config: Config, input: PublicInterpreterRequestBody) {
+/**
+ * The status token of a public request sent with an `Idempotency-Key`: an HMAC keyed with the key itself. Only the
+ * submitter knows the key (the idempotency table keeps its SHA-256 hash), so a replay can hand out the same link
+ * again while neither the token nor anything it can be computed from is stored.
+ */
+export function statusTokenFromIdempotencyKey(idempotencyKey: string): string {
+  return createHmac('sha256', idempotencyKey).update('teilhabe:interpreter-request-status').digest('base64url');
+}
+
+/** What the idempotency table keeps of a public submission: no status token, no link. */
+export interface StoredPublicSubmission {
+  reference: string;
+  status: InterpreterRequestStatus;
+}
+
+/** Turns the stored replay back into the answer; the token is derived again and checked against the request. */
+export async function replayPublicSubmission(ctx: RequestContext, config: Config, stored: StoredPublicSubmission, idempotencyKey: string) {
+  const token = statusTokenFromIdempotencyKey(idempotencyKey);
+  const request = await repo.findRequestByStatusToken(ctx.tx, hashToken(token));
+  if (!request || request.reference !== stored.reference) throw notFound('Diese Anfrage gibt es nicht mehr.');
+  return { reference: request.reference, statusToken: token, statusUrl: publicStatusUrl(config, token), status: request.status as InterpreterRequestStatus };
+}
+
+export async function submitPublicRequest(ctx: RequestContext, config: Config, input: PublicInterpreterRequestBody, idempotencyKey?: string) {
   if (input.website) throw fieldError('website', 'Dieses Feld muss leer bleiben.');
   const pool = (await repo.readPoolSettings(ctx.tx)).value;
   const kreis = await repo.tenantKreis(ctx.tx);
   const now = new Date();
   const appointment = checkRequestRules(input, pool, kreis?.ags, { enforceLeadTime: true, now });
   const institution = await repo.findOrCreateInstitution(ctx.tx, { name: input.institutionName, kind: input.institutionKind, ags: input.institutionAgs });
-  const token = newToken();
+  const token = idempotencyKey ? statusTokenFromIdempotencyKey(idempotencyKey) : newToken();
   const request = await repo.insertRequest(ctx.tx, {
     ...requestColumns(input, appointment),
     reference: await repo.nextRequestReference(ctx.tx, Number(berlinToday(now).slice(0, 4))),
