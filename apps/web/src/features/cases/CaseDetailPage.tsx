@@ -56,6 +56,7 @@ import { isApiError, newIdempotencyKey } from '../../api/client';
 import { DataTable } from '../../ui/DataTable';
 import { Loading, QueryError } from '../../ui/feedback';
 import { fieldErrorsOf, FormErrorSummary, useFieldIds, useSubmitAttempts } from '../../ui/forms';
+import { DocumentsPanel } from '../../ui/DocumentsPanel';
 import { Page } from '../../ui/Page';
 import { berlinLocalToIso } from '../../ui/time';
 import { hasPermission, useMe } from '../auth/session';
@@ -935,6 +936,7 @@ export function CaseDetailPage() {
           />
         </Tabs.Panel>
       </Tabs>
+      <DocumentsPanel base={`/cases/${c.id}`} title="Dokumente zum Fall" />
     </Page>
   );
 }
