@@ -57,6 +57,39 @@ export async function listGrantRows(db: DbOrTx, actor: Actor, filter: { programm
     .orderBy(asc(fundingProgrammes.sortOrder), asc(fundingGrants.title));
 }
 
+/**
+ * The budget overview's input in one query: per grant of the actor's Kreis its newest revision (status, file number)
+ * and that revision's positions of one budget year, summed per position category.
+ */
+export async function overviewPositions(db: DbOrTx, actor: Actor, year: number, organisationId?: string) {
+  const result = await db.execute<{
+    grant_id: string;
+    programme_id: string;
+    status: string;
+    file_number: string;
+    category: string;
+    amount_cents: string | number;
+  }>(sql`
+    SELECT g.id AS grant_id, g.programme_id, r.status, r.file_number, p.category, sum(p.amount_cents) AS amount_cents
+    FROM ${fundingGrants} g
+    JOIN LATERAL (
+      SELECT rv.id, rv.status, rv.file_number FROM ${fundingGrantRevisions} rv
+      WHERE rv.grant_id = g.id ORDER BY rv.revision_no DESC LIMIT 1
+    ) r ON true
+    JOIN ${fundingGrantPositions} p ON p.revision_id = r.id AND p.budget_year = ${year}
+    WHERE g.organisation_id IN ${tenantOrganisations(actor)}
+      ${organisationId ? sql`AND g.organisation_id = ${organisationId}` : sql``}
+    GROUP BY g.id, g.programme_id, r.status, r.file_number, p.category`);
+  return result.rows.map((r) => ({
+    grantId: r.grant_id,
+    programmeId: r.programme_id,
+    status: r.status,
+    fileNumber: r.file_number,
+    category: r.category,
+    amountCents: Number(r.amount_cents),
+  }));
+}
+
 /** One grant in the actor's Kreis; `forUpdate` serialises concurrent bookings against the same grant. */
 export async function findGrantRow(db: DbOrTx, actor: Actor, id: string, opts: { forUpdate?: boolean } = {}) {
   const query = db

@@ -10,8 +10,7 @@ import {
 } from '@teilhabe/shared';
 import type { AuthedContext } from '../../platform/http/context.js';
 import { fieldError } from '../../platform/http/errors.js';
-import { organisationInTenant } from './grants.repository.js';
-import { loadGrantsOfTenant } from './grants.service.js';
+import { organisationInTenant, overviewPositions } from './grants.repository.js';
 import { programmeTree } from './programmes.service.js';
 import { SEED_004_GRANTS } from './seed004.js';
 
@@ -56,20 +55,27 @@ export async function budgetOverview(ctx: AuthedContext, year: number, organisat
     if (!org) throw fieldError('organisationId', 'Diese Organisation gibt es in Ihrem Kreis nicht.');
     organisation = { id: org.id, name: org.name };
   }
-  const [grants, tree] = await Promise.all([loadGrantsOfTenant(ctx, { organisationId }), programmeTree(ctx.tx)]);
+  // One aggregate query (newest revision per grant, positions of the year) instead of loading every Bescheid.
+  const positions = await overviewPositions(ctx.tx, ctx.actor, year, organisationId);
+  const tree = await programmeTree(ctx.tx);
+  const perGrant = new Map<string, { programmeId: string; draft: boolean; byCategory: Record<PositionCategory, number> }>();
+  let fromSeed004 = false;
+  for (const p of positions) {
+    let g = perGrant.get(p.grantId);
+    if (!g) {
+      g = { programmeId: p.programmeId, draft: p.status === 'draft', byCategory: { personnel: 0, material: 0, training: 0, pass_through: 0 } };
+      perGrant.set(p.grantId, g);
+    }
+    g.byCategory[p.category as PositionCategory] += p.amountCents;
+    if (SEED_004_FILE_NUMBERS.has(p.fileNumber)) fromSeed004 = true;
+  }
   const rows = new Map<string, BudgetRow & { section: ProgrammeSection; sort: number }>();
   let unapproved = 0;
-  let fromSeed004 = false;
-  for (const g of grants) {
-    const positions = g.latest.positions.filter((p) => p.budgetYear === year);
-    if (positions.length === 0) continue;
-    if (SEED_004_FILE_NUMBERS.has(g.latest.row.fileNumber)) fromSeed004 = true;
-    const root = tree.rootOf(g.row.programmeId);
-    const byCategory: Record<PositionCategory, number> = { personnel: 0, material: 0, training: 0, pass_through: 0 };
-    for (const p of positions) byCategory[p.category] += p.amountCents;
+  for (const g of perGrant.values()) {
+    const root = tree.rootOf(g.programmeId);
     const existing = rows.get(root.id);
-    const amounts = amountsOf(byCategory);
-    const isDraft = g.status === 'draft' ? 1 : 0;
+    const amounts = amountsOf(g.byCategory);
+    const isDraft = g.draft ? 1 : 0;
     unapproved += isDraft;
     rows.set(root.id, {
       ...(existing ? addAmounts([existing, amounts]) : amounts),

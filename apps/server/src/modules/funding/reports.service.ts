@@ -46,8 +46,9 @@ export async function buildReport(ctx: AuthedContext, grantId: string, year: num
   const to = Number(g.current.row.approvalEnd.slice(0, 4));
   if (year < from || year > to) throw fieldError('year', `Der Bescheid umfasst die Haushaltsjahre ${from}–${to}.`);
   const plan = g.current.positions.filter((p) => p.budgetYear === year);
-  const bookings = (await repo.listBookings(ctx.tx, g.row.id, year)).filter((b) => b.kind === 'actual' && b.status === 'booked');
-  const openCommitments = (await repo.listBookings(ctx.tx, g.row.id, year)).filter((b) => b.kind === 'commitment' && b.status === 'open');
+  const yearBookings = await repo.listBookings(ctx.tx, g.row.id, year);
+  const bookings = yearBookings.filter((b) => b.kind === 'actual' && b.status === 'booked');
+  const openCommitments = yearBookings.filter((b) => b.kind === 'commitment' && b.status === 'open');
   const lines: StatementLine[] = POSITION_CATEGORIES.flatMap((category: PositionCategory) => {
     const approvedCents = plan.find((p) => p.category === category)?.amountCents ?? 0;
     const actualCents = sumCents(bookings.filter((b) => b.category === category).map((b) => b.amountCents));

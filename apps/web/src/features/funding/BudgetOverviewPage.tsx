@@ -7,6 +7,7 @@ import { Page } from '../../ui/Page';
 import { buildOrganisationTree, flattenTree, useOrganisations } from '../organisations/api';
 import { downloadUrl, useBudgetOverview } from './api';
 import { euro, FundingTabs, YearSelect, ScrollRegion } from './common';
+import { useT } from '../../i18n';
 
 const COLUMNS: [keyof BudgetAmounts, string][] = [
   ['personnelCents', 'Personalkostenzuschüsse'],
@@ -19,6 +20,7 @@ const COLUMNS: [keyof BudgetAmounts, string][] = [
 
 /** The Anlage of the budget: planned amounts per programme for one Haushaltsjahr, as tables, chart and downloads. */
 export function BudgetOverviewPage() {
+  const t = useT();
   const [params, setParams] = useSearchParams();
   const year = Number(params.get('jahr')) || new Date().getFullYear();
   const organisationId = params.get('organisation') ?? '';
@@ -34,7 +36,7 @@ export function BudgetOverviewPage() {
   return (
     <Page
       title={`Haushaltsübersicht ${year}`}
-      description="Personalkostenzuschüsse, Sachmittel und Weiterleitungen je Förderprogramm – wie die Anlage zur Haushaltsvorlage."
+      description={t('funding.budgetOverview.personalkostenzuschuesseSachmittelUndWeiterleitungen')}
       actions={
         <Group gap="sm">
           <Button
@@ -43,7 +45,7 @@ export function BudgetOverviewPage() {
             variant="default"
             leftSection={<DownloadIcon size={16} />}
           >
-            Als XLSX
+            {t('funding.budgetOverview.alsXlsx')}
           </Button>
           <Button
             component="a"
@@ -51,7 +53,7 @@ export function BudgetOverviewPage() {
             variant="default"
             leftSection={<DownloadIcon size={16} />}
           >
-            Als PDF
+            {t('funding.budgetOverview.alsPdf')}
           </Button>
         </Group>
       }
@@ -60,11 +62,11 @@ export function BudgetOverviewPage() {
       <Group align="flex-end">
         <YearSelect value={year} onChange={(y) => set('jahr', String(y))} />
         <NativeSelect
-          label="Zuwendungsempfänger"
+          label={t('funding.budgetOverview.zuwendungsempfaenger')}
           value={organisationId}
           onChange={(e) => set('organisation', e.currentTarget.value)}
           data={[
-            { value: '', label: 'alle' },
+            { value: '', label: t('funding.budgetOverview.alle') },
             ...flattenTree(buildOrganisationTree(organisations.data ?? [])).map(({ organisation, depth }) => ({
               value: organisation.id,
               label: `${'— '.repeat(depth)}${organisation.name}`,
@@ -157,6 +159,7 @@ function Overview({ o }: { o: BudgetOverview }) {
 
 /** Horizontal bars per programme; the same numbers are in the tables above (the text alternative). */
 function BudgetChart({ o }: { o: BudgetOverview }) {
+  const t = useT();
   const rows = o.sections.find((s) => s.section === 'programme')?.rows ?? [];
   if (rows.length === 0) return null;
   const max = Math.max(1, ...rows.map((r) => Math.max(r.personnelCents, r.nonPersonnelCents)));
@@ -204,17 +207,17 @@ function BudgetChart({ o }: { o: BudgetOverview }) {
         <g transform={`translate(${labelW}, ${rows.length * rowH + 14})`}>
           <rect width={12} height={12} fill="#1f4e79" />
           <text x={16} y={11} fontSize={12} fill="#1a1a1a">
-            Personalkostenzuschüsse
+            {t('funding.budgetOverview.personalkostenzuschuesse')}
           </text>
           <rect x={200} width={12} height={12} fill="#a3460f" />
           <text x={216} y={11} fontSize={12} fill="#1a1a1a">
-            Sachmittel gesamt
+            {t('funding.budgetOverview.sachmittelGesamt')}
           </text>
         </g>
       </svg>
       <figcaption>
         <Text size="sm" c="dimmed">
-          Die Werte der Grafik stehen in der Tabelle „Landesprogramme“ oben.
+          {t('funding.budgetOverview.dieWerteDerGrafik')}
         </Text>
       </figcaption>
     </figure>

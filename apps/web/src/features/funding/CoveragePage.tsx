@@ -13,13 +13,14 @@ import { ErrorBox, euro, fte, FundingTabs, MoneyInput, YearSelect } from './comm
 
 /** Personnel cost of funded posts against the flat rates; the gap covered by the Integrationspauschale or the Kreis. */
 export function CoveragePage() {
+  const t = useT();
   const [params, setParams] = useSearchParams();
   const year = Number(params.get('jahr')) || new Date().getFullYear();
   const coverage = useCoverage(year);
   return (
     <Page
       title={`Deckung der Personalkosten ${year}`}
-      description="Personalkosten der geförderten Stellen gegen die Pauschalen je VZÄ. Was ungedeckt bleibt, kann bis zum Ende der Verwendungsfrist aus der Integrationspauschale gedeckt werden; der Rest ist Eigenanteil des Kreises."
+      description={t('funding.coverage.personalkostenDerGefoerdertenStellen')}
     >
       <FundingTabs />
       <YearSelect value={year} onChange={(y) => setParams({ jahr: String(y) })} />
@@ -67,29 +68,29 @@ function Coverage({ report }: { report: CoverageReport }) {
         caption={`Deckung der Personalkosten ${report.year}`}
         rows={report.rows.length ? [...report.rows, totalsRow] : []}
         rowKey={(r) => r.programme.id}
-        empty="Keine geförderten Stellen in diesem Jahr."
+        empty={t('funding.coverage.keineGefoerdertenStellenIn')}
         minWidth={1100}
         columns={[
           {
             key: 'p',
-            header: 'Programm',
+            header: t('funding.coverage.programm'),
             rowHeader: true,
             render: (r) => (r.programme.id === 'total' ? <strong>Summe</strong> : r.programme.name),
           },
-          { key: 'posts', header: 'Stellen', render: (r) => String(r.posts) },
-          { key: 'fte', header: 'Geförderte VZÄ', nowrap: true, render: (r) => fte(r.fundedFteMilli) },
-          { key: 'cost', header: 'Personalkosten', nowrap: true, render: (r) => euro(r.costCents) },
-          { key: 'funding', header: 'Pauschalen', nowrap: true, render: (r) => euro(r.fundingCents) },
-          { key: 'uncovered', header: 'Ungedeckt', nowrap: true, render: (r) => euro(r.uncoveredCents) },
-          { key: 'lump', header: 'Aus Integrationspauschale', nowrap: true, render: (r) => euro(r.coveredByLumpSumCents) },
-          { key: 'own', header: 'Eigenanteil Kreis', nowrap: true, render: (r) => euro(r.ownShareCents) },
-          { key: 'surplus', header: 'Überschuss', nowrap: true, render: (r) => euro(r.surplusCents) },
+          { key: 'posts', header: t('funding.coverage.stellen'), render: (r) => String(r.posts) },
+          { key: 'fte', header: t('funding.coverage.gefoerderteVzae'), nowrap: true, render: (r) => fte(r.fundedFteMilli) },
+          { key: 'cost', header: t('funding.coverage.personalkosten'), nowrap: true, render: (r) => euro(r.costCents) },
+          { key: 'funding', header: t('funding.coverage.pauschalen'), nowrap: true, render: (r) => euro(r.fundingCents) },
+          { key: 'uncovered', header: t('funding.coverage.ungedeckt'), nowrap: true, render: (r) => euro(r.uncoveredCents) },
+          { key: 'lump', header: t('funding.coverage.ausIntegrationspauschale'), nowrap: true, render: (r) => euro(r.coveredByLumpSumCents) },
+          { key: 'own', header: t('funding.coverage.eigenanteilKreis'), nowrap: true, render: (r) => euro(r.ownShareCents) },
+          { key: 'surplus', header: t('funding.coverage.ueberschuss'), nowrap: true, render: (r) => euro(r.surplusCents) },
         ]}
       />
 
       <section aria-labelledby="lump-sums">
         <Title order={2} id="lump-sums" mb="xs">
-          Integrationspauschale
+          {t('funding.coverage.integrationspauschale')}
         </Title>
         {report.lumpSums.length === 0 ? (
           <Text c="dimmed">Kein Bescheid einer Integrationspauschale erfasst.</Text>
@@ -108,20 +109,20 @@ function Coverage({ report }: { report: CoverageReport }) {
           caption={`Zuordnungen ${report.year}`}
           rows={report.allocations}
           rowKey={(a) => a.id}
-          empty="Keine Zuordnungen in diesem Jahr."
+          empty={t('funding.coverage.keineZuordnungenInDiesem')}
           columns={[
-            { key: 'programme', header: 'Programm', rowHeader: true, render: (a) => a.programmeName },
-            { key: 'source', header: 'Aus', render: (a) => a.lumpSumTitle },
+            { key: 'programme', header: t('funding.coverage.programm'), rowHeader: true, render: (a) => a.programmeName },
+            { key: 'source', header: t('funding.coverage.aus'), render: (a) => a.lumpSumTitle },
             {
               key: 'amount',
-              header: 'Betrag',
+              header: t('funding.coverage.betrag'),
               nowrap: true,
               render: (a) => (a.cancelled ? <s>{euro(a.amountCents)}</s> : euro(a.amountCents)),
             },
-            { key: 'note', header: 'Vermerk', render: (a) => a.note || '–' },
+            { key: 'note', header: t('funding.coverage.vermerk'), render: (a) => a.note || '–' },
             {
               key: 'actions',
-              header: 'Aktionen',
+              header: t('funding.coverage.aktionen'),
               render: (a) =>
                 report.can.allocate && !a.cancelled ? (
                   <Group gap={4}>
@@ -164,20 +165,20 @@ function Coverage({ report }: { report: CoverageReport }) {
           >
             <Stack gap="sm">
               <Title order={3} size="h4" id="alloc-title">
-                Integrationspauschale zuordnen
+                {t('funding.coverage.integrationspauschaleZuordnen')}
               </Title>
               <ErrorBox error={create.error} />
               <Group align="flex-end" key={formKey}>
                 <NativeSelect
-                  label="Aus"
+                  label={t('funding.coverage.aus')}
                   data={report.lumpSums.map((l) => ({ value: l.grantId, label: l.title }))}
                   value={form.lumpSumGrantId}
                   onChange={(e) => setForm({ ...form, lumpSumGrantId: e.currentTarget.value })}
                 />
                 <NativeSelect
-                  label="Für Programm"
+                  label={t('funding.coverage.fuerProgramm')}
                   data={[
-                    { value: '', label: 'Bitte wählen' },
+                    { value: '', label: t('funding.coverage.bitteWaehlen') },
                     ...report.rows.map((r) => ({
                       value: r.programme.id,
                       label: `${r.programme.name} (ungedeckt ${euro(r.uncoveredCents)})`,
@@ -186,10 +187,10 @@ function Coverage({ report }: { report: CoverageReport }) {
                   value={form.programmeId}
                   onChange={(e) => setForm({ ...form, programmeId: e.currentTarget.value })}
                 />
-                <MoneyInput label="Betrag" cents={form.amountCents} onCents={(c) => setForm({ ...form, amountCents: c })} />
-                <TextInput label="Vermerk" value={form.note} onChange={(e) => setForm({ ...form, note: e.currentTarget.value })} />
+                <MoneyInput label={t('funding.coverage.betrag')} cents={form.amountCents} onCents={(c) => setForm({ ...form, amountCents: c })} />
+                <TextInput label={t('funding.coverage.vermerk')} value={form.note} onChange={(e) => setForm({ ...form, note: e.currentTarget.value })} />
                 <Button type="submit" loading={create.isPending}>
-                  Zuordnen
+                  {t('funding.coverage.zuordnen')}
                 </Button>
               </Group>
             </Stack>

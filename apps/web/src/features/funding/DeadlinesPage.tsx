@@ -7,26 +7,28 @@ import { Loading, QueryError } from '../../ui/feedback';
 import { Page } from '../../ui/Page';
 import { useDeadlines } from './api';
 import { FundingTabs, LevelBadge } from './common';
+import { useT } from '../../i18n';
 
 /** Every date the KI must not miss: call-offs, use-by dates, Verwendungsnachweise, contract ends, application deadlines. */
 export function DeadlinesPage() {
+  const t = useT();
   const [months, setMonths] = useState(12);
   const deadlines = useDeadlines(months);
   const urgent = deadlines.data?.items.filter((d) => d.level === 'overdue' || d.level === 'within_3_months').length ?? 0;
   return (
     <Page
-      title="Fristen"
-      description="Mittelabrufe, Verwendungsfristen, Verwendungsnachweise (eigene und Dritter), Vertragsenden und Antragsfristen – ab drei Monaten zurück."
+      title={t('funding.deadlines.fristen')}
+      description={t('funding.deadlines.mittelabrufeVerwendungsfristenVerwendungsnachweiseEigene')}
     >
       <FundingTabs />
       <NativeSelect
-        label="Zeitraum"
+        label={t('funding.deadlines.zeitraum')}
         value={String(months)}
         onChange={(e) => setMonths(Number(e.currentTarget.value))}
         data={[
-          { value: '6', label: 'die nächsten 6 Monate' },
-          { value: '12', label: 'die nächsten 12 Monate' },
-          { value: '24', label: 'die nächsten 24 Monate' },
+          { value: '6', label: t('funding.deadlines.dieNaechsten6Monate') },
+          { value: '12', label: t('funding.deadlines.dieNaechsten12Monate') },
+          { value: '24', label: t('funding.deadlines.dieNaechsten24Monate') },
         ]}
         w={260}
       />
@@ -40,17 +42,17 @@ export function DeadlinesPage() {
               : `${urgent} Frist(en) überfällig oder in weniger als drei Monaten.`}
           </Text>
           <DataTable<Deadline>
-            caption="Fristen"
+            caption={t('funding.deadlines.fristen')}
             rows={deadlines.data.items}
             rowKey={(d) => `${d.kind}-${d.date}-${d.title}`}
-            empty="Keine Fristen im Zeitraum."
+            empty={t('funding.deadlines.keineFristenImZeitraum')}
             minWidth={900}
             columns={[
-              { key: 'date', header: 'Datum', rowHeader: true, nowrap: true, render: (d) => formatDateDe(d.date) },
-              { key: 'kind', header: 'Art', render: (d) => DEADLINE_KIND_LABELS_DE[d.kind] },
+              { key: 'date', header: t('funding.deadlines.datum'), rowHeader: true, nowrap: true, render: (d) => formatDateDe(d.date) },
+              { key: 'kind', header: t('funding.deadlines.art'), render: (d) => DEADLINE_KIND_LABELS_DE[d.kind] },
               {
                 key: 'title',
-                header: 'Was',
+                header: t('funding.deadlines.was'),
                 render: (d) =>
                   d.link ? (
                     <Anchor component={Link} to={d.link}>
@@ -60,8 +62,8 @@ export function DeadlinesPage() {
                     d.title
                   ),
               },
-              { key: 'detail', header: 'Einzelheiten', render: (d) => <bdi>{d.detail}</bdi> },
-              { key: 'level', header: 'Dringlichkeit', render: (d) => <LevelBadge level={d.level} /> },
+              { key: 'detail', header: t('funding.deadlines.einzelheiten'), render: (d) => <bdi>{d.detail}</bdi> },
+              { key: 'level', header: t('funding.deadlines.dringlichkeit'), render: (d) => <LevelBadge level={d.level} /> },
             ]}
           />
         </Stack>

@@ -8,9 +8,11 @@ import { Page } from '../../ui/Page';
 import { hasPermission, useMe } from '../auth/session';
 import { useGrants } from './api';
 import { euro, FundingTabs, GrantStatusBadge, YearSelect } from './common';
+import { useT } from '../../i18n';
 
 /** All Zuwendungsbescheide of the Kreis, filtered by budget year and status. */
 export function GrantsPage() {
+  const t = useT();
   const me = useMe();
   const [params, setParams] = useSearchParams();
   const year = Number(params.get('jahr')) || undefined;
@@ -24,12 +26,12 @@ export function GrantsPage() {
   };
   return (
     <Page
-      title="Förderprogramme und Bescheide"
-      description="Zuwendungsbescheide mit Finanzierungsplan, Änderungsbescheiden, Ausgaben, Mittelabrufen, Weiterleitungen und Verwendungsnachweisen."
+      title={t('funding.grants.foerderprogrammeUndBescheide')}
+      description={t('funding.grants.zuwendungsbescheideMitFinanzierungsplanAenderungsbescheiden')}
       actions={
         hasPermission(me, 'funding.write') ? (
           <Button component={Link} to="/foerderung/bescheide/neu" leftSection={<PlusIcon size={18} />}>
-            Bescheid erfassen
+            {t('funding.grants.bescheidErfassen')}
           </Button>
         ) : null
       }
@@ -40,27 +42,27 @@ export function GrantsPage() {
           <YearSelect value={year} onChange={(y) => set('jahr', String(y))} />
         ) : (
           <NativeSelect
-            label="Haushaltsjahr"
+            label={t('funding.grants.haushaltsjahr')}
             value=""
             onChange={(e) => set('jahr', e.currentTarget.value)}
-            data={[{ value: '', label: 'alle' }, ...Array.from({ length: 10 }, (_, i) => String(2019 + i))]}
+            data={[{ value: '', label: t('funding.grants.alle') }, ...Array.from({ length: 10 }, (_, i) => String(2019 + i))]}
             w={160}
           />
         )}
         <NativeSelect
-          label="Status"
+          label={t('funding.grants.status')}
           value={status}
           onChange={(e) => set('status', e.currentTarget.value)}
           data={[
-            { value: '', label: 'alle' },
-            { value: 'draft', label: 'Entwurf (Freigabe offen)' },
-            { value: 'approved', label: 'freigegeben' },
+            { value: '', label: t('funding.grants.alle') },
+            { value: 'draft', label: t('funding.grants.entwurfFreigabeOffen') },
+            { value: 'approved', label: t('funding.grants.freigegeben') },
           ]}
           w={240}
         />
         {year || status ? (
           <Button variant="subtle" onClick={() => setParams(new URLSearchParams())}>
-            Filter zurücksetzen
+            {t('funding.grants.filterZuruecksetzen')}
           </Button>
         ) : null}
       </Group>
@@ -72,15 +74,15 @@ export function GrantsPage() {
             {grants.data.length === 1 ? '1 Bescheid' : `${grants.data.length} Bescheide`}
           </Text>
           <DataTable<GrantSummary>
-            caption="Zuwendungsbescheide"
+            caption={t('funding.grants.zuwendungsbescheide')}
             rows={grants.data}
             rowKey={(g) => g.id}
-            empty="Keine Bescheide für diese Auswahl."
+            empty={t('funding.grants.keineBescheideFuerDiese')}
             minWidth={960}
             columns={[
               {
                 key: 'title',
-                header: 'Bescheid',
+                header: t('funding.grants.bescheid'),
                 rowHeader: true,
                 render: (g) => (
                   <Anchor component={Link} to={`/foerderung/bescheide/${g.id}`}>
@@ -88,17 +90,17 @@ export function GrantsPage() {
                   </Anchor>
                 ),
               },
-              { key: 'programme', header: 'Programm', render: (g) => g.programme.shortName },
-              { key: 'org', header: 'Zuwendungsempfänger', render: (g) => <bdi>{g.organisation.name}</bdi> },
-              { key: 'file', header: 'Aktenzeichen', render: (g) => g.fileNumber, nowrap: true },
+              { key: 'programme', header: t('funding.grants.programm'), render: (g) => g.programme.shortName },
+              { key: 'org', header: t('funding.grants.zuwendungsempfaenger'), render: (g) => <bdi>{g.organisation.name}</bdi> },
+              { key: 'file', header: t('funding.grants.aktenzeichen'), render: (g) => g.fileNumber, nowrap: true },
               {
                 key: 'period',
-                header: 'Bewilligungszeitraum',
+                header: t('funding.grants.bewilligungszeitraum'),
                 nowrap: true,
                 render: (g) => `${formatDateDe(g.approvalStart)} – ${formatDateDe(g.approvalEnd)}`,
               },
-              { key: 'total', header: 'Bewilligt gesamt', nowrap: true, render: (g) => euro(g.totalCents) },
-              { key: 'status', header: 'Status', render: (g) => <GrantStatusBadge status={g.status} /> },
+              { key: 'total', header: t('funding.grants.bewilligtGesamt'), nowrap: true, render: (g) => euro(g.totalCents) },
+              { key: 'status', header: t('funding.grants.status'), render: (g) => <GrantStatusBadge status={g.status} /> },
             ]}
           />
         </Stack>

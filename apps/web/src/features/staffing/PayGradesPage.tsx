@@ -9,9 +9,11 @@ import { Page } from '../../ui/Page';
 import { hasPermission, useMe } from '../auth/session';
 import { ErrorBox, euro, FundingTabs, MoneyInput, YearSelect } from '../funding/common';
 import { createPayGrade, staffingKey, updatePayGrade, usePayGrades } from './api';
+import { useT } from '../../i18n';
 
 /** Yearly employer cost of one full-time post per pay grade (TVöD), the basis of all personnel cost figures. */
 export function PayGradesPage() {
+  const t = useT();
   const me = useMe();
   const [params, setParams] = useSearchParams();
   const year = Number(params.get('jahr')) || new Date().getFullYear();
@@ -36,12 +38,12 @@ export function PayGradesPage() {
   });
   return (
     <Page
-      title="Personalkosten je Entgeltgruppe"
-      description="Arbeitgeberkosten einer Vollzeitstelle je Jahr (z. B. nach der KGSt-Tabelle). Jede Stelle rechnet mit dem Satz ihres Jahres."
+      title={t('staffing.payGrades.personalkostenJeEntgeltgruppe')}
+      description={t('staffing.payGrades.arbeitgeberkostenEinerVollzeitstelleJe')}
     >
       <FundingTabs />
       <Anchor component={Link} to="/stellenplan">
-        Zurück zum Stellenplan
+        {t('staffing.payGrades.zurueckZumStellenplan')}
       </Anchor>
       <YearSelect value={year} onChange={(y) => setParams({ jahr: String(y) })} />
       <ErrorBox error={save.error} />
@@ -52,15 +54,15 @@ export function PayGradesPage() {
           caption={`Kostensätze ${year}`}
           rows={grades.data}
           rowKey={(g) => g.id}
-          empty="Für dieses Jahr sind keine Kostensätze erfasst."
+          empty={t('staffing.payGrades.fuerDiesesJahrSind')}
           columns={[
-            { key: 'grade', header: 'Entgeltgruppe', rowHeader: true, render: (g) => g.payGrade },
-            { key: 'cost', header: 'Jahreskosten je VZÄ', nowrap: true, render: (g) => euro(g.annualCostCents) },
+            { key: 'grade', header: t('staffing.payGrades.entgeltgruppe'), rowHeader: true, render: (g) => g.payGrade },
+            { key: 'cost', header: t('staffing.payGrades.jahreskostenJeVzae'), nowrap: true, render: (g) => euro(g.annualCostCents) },
             ...(canWrite
               ? [
                   {
                     key: 'edit',
-                    header: 'Ändern',
+                    header: t('staffing.payGrades.aendern'),
                     render: (g: PayGradeCost) => (
                       <Group gap={4} align="flex-end">
                         <MoneyInput
@@ -97,18 +99,18 @@ export function PayGradesPage() {
               <ErrorBox error={create.error} />
               <Group align="flex-end" key={formKey}>
                 <TextInput
-                  label="Entgeltgruppe"
-                  description="z. B. S 12"
+                  label={t('staffing.payGrades.entgeltgruppe')}
+                  description={t('staffing.payGrades.zBS12')}
                   value={form.payGrade}
                   onChange={(e) => setForm({ ...form, payGrade: e.currentTarget.value })}
                 />
                 <MoneyInput
-                  label="Jahreskosten je VZÄ"
+                  label={t('staffing.payGrades.jahreskostenJeVzae')}
                   cents={form.annualCostCents}
                   onCents={(c) => setForm({ ...form, annualCostCents: c })}
                 />
                 <Button type="submit" loading={create.isPending}>
-                  Anlegen
+                  {t('staffing.payGrades.anlegen')}
                 </Button>
               </Group>
             </Stack>

@@ -21,6 +21,7 @@ import { hasPermission, useMe } from '../auth/session';
 import { ErrorBox, euro, fte, FundingTabs, YearSelect } from '../funding/common';
 import { buildOrganisationTree, flattenTree, useOrganisations } from '../organisations/api';
 import { createPost, staffingKey, useContractAlerts, usePosts } from './api';
+import { useT } from '../../i18n';
 
 export function AlertBadge({ level }: { level: ContractAlertLevel }) {
   return (
@@ -32,6 +33,7 @@ export function AlertBadge({ level }: { level: ContractAlertLevel }) {
 
 /** The Stellenplan: posts with holders, contracts, funding and cost of a year; alerts for contracts running out. */
 export function StaffingPage() {
+  const t = useT();
   const me = useMe();
   const [params, setParams] = useSearchParams();
   const year = Number(params.get('jahr')) || new Date().getFullYear();
@@ -41,16 +43,16 @@ export function StaffingPage() {
   const canWrite = hasPermission(me, 'staffing.write');
   return (
     <Page
-      title="Stellenplan"
-      description="Stellen mit VZÄ, Entgeltgruppe, Förderung (Pauschale je VZÄ), Besetzung und befristeten Verträgen. Kosten und Förderung des gewählten Jahres."
+      title={t('staffing.staffing.stellenplan')}
+      description={t('staffing.staffing.stellenMitVzaeEntgeltgruppe')}
       actions={
         <Group gap="sm">
           <Button variant="default" component={Link} to="/stellenplan/kosten">
-            Personalkosten je Entgeltgruppe
+            {t('staffing.staffing.personalkostenJeEntgeltgruppe')}
           </Button>
           {canWrite ? (
             <Button leftSection={<PlusIcon size={18} />} onClick={() => setCreating((c) => !c)} aria-expanded={creating}>
-              Stelle anlegen
+              {t('staffing.staffing.stelleAnlegen')}
             </Button>
           ) : null}
         </Group>
@@ -62,9 +64,9 @@ export function StaffingPage() {
           color="red"
           variant="light"
           icon={<AlertIcon />}
-          title="Auslaufende Verträge"
+          title={t('staffing.staffing.auslaufendeVertraege')}
           role="region"
-          aria-label="Auslaufende Verträge"
+          aria-label={t('staffing.staffing.auslaufendeVertraege')}
         >
           <List size="sm" spacing={4}>
             {alerts.data.map((a) => (
@@ -92,12 +94,12 @@ export function StaffingPage() {
             caption={`Stellenplan ${year}`}
             rows={posts.data.items}
             rowKey={(p) => p.id}
-            empty="Noch keine Stellen."
+            empty={t('staffing.staffing.nochKeineStellen')}
             minWidth={1200}
             columns={[
               {
                 key: 'number',
-                header: 'Stelle',
+                header: t('staffing.staffing.stelle'),
                 rowHeader: true,
                 render: (p) => (
                   <Anchor component={Link} to={`/stellenplan/${p.id}`}>
@@ -105,13 +107,13 @@ export function StaffingPage() {
                   </Anchor>
                 ),
               },
-              { key: 'type', header: 'Art', render: (p) => POST_TYPE_LABELS_DE[p.postType] },
-              { key: 'org', header: 'Organisation', render: (p) => <bdi>{p.organisation.name}</bdi> },
-              { key: 'fte', header: 'VZÄ', nowrap: true, render: (p) => fte(p.fteMilli) },
-              { key: 'grade', header: 'Entgeltgruppe', nowrap: true, render: (p) => p.payGrade },
+              { key: 'type', header: t('staffing.staffing.art'), render: (p) => POST_TYPE_LABELS_DE[p.postType] },
+              { key: 'org', header: t('staffing.staffing.organisation'), render: (p) => <bdi>{p.organisation.name}</bdi> },
+              { key: 'fte', header: t('staffing.staffing.vzae'), nowrap: true, render: (p) => fte(p.fteMilli) },
+              { key: 'grade', header: t('staffing.staffing.entgeltgruppe'), nowrap: true, render: (p) => p.payGrade },
               {
                 key: 'holder',
-                header: 'Besetzung',
+                header: t('staffing.staffing.besetzung'),
                 render: (p) => {
                   const current = p.occupancies.filter((o) => o.contractEnd === null || o.contractEnd >= `${year}-01-01`).slice(-1)[0];
                   return current ? (
@@ -121,14 +123,14 @@ export function StaffingPage() {
                     </>
                   ) : (
                     <Text size="sm" c="red.9">
-                      unbesetzt
+                      {t('staffing.staffing.unbesetzt')}
                     </Text>
                   );
                 },
               },
               {
                 key: 'funding',
-                header: 'Förderung je Jahr',
+                header: t('staffing.staffing.foerderungJeJahr'),
                 render: (p) =>
                   p.fundings.length ? p.fundings.map((f) => `${f.programme.shortName}: ${euro(f.annualFundingCents)}`).join('; ') : '–',
               },
@@ -142,7 +144,7 @@ export function StaffingPage() {
               { key: 'funded', header: `Förderung ${year}`, nowrap: true, render: (p) => euro(p.figures.fundingCents) },
               {
                 key: 'alert',
-                header: 'Hinweis',
+                header: t('staffing.staffing.hinweis'),
                 render: (p) =>
                   p.alert ? <AlertBadge level={p.alert.level} /> : p.vacancies.length ? `${p.vacancies.length} Vakanz(en)` : '',
               },
@@ -155,6 +157,7 @@ export function StaffingPage() {
 }
 
 function CreatePostForm({ onCancel }: { onCancel: () => void }) {
+  const t = useT();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const organisations = useOrganisations();
@@ -169,7 +172,7 @@ function CreatePostForm({ onCancel }: { onCancel: () => void }) {
   });
   const orgOptions = useMemo(
     () => [
-      { value: '', label: 'Bitte wählen' },
+      { value: '', label: t('staffing.staffing.bitteWaehlen') },
       ...flattenTree(buildOrganisationTree(organisations.data ?? [])).map(({ organisation, depth }) => ({
         value: organisation.id,
         label: `${'— '.repeat(depth)}${organisation.name}`,
@@ -208,46 +211,46 @@ function CreatePostForm({ onCancel }: { onCancel: () => void }) {
       >
         <Stack gap="sm">
           <Title order={2} size="h4" id="new-post-title">
-            Neue Stelle
+            {t('staffing.staffing.neueStelle')}
           </Title>
           <ErrorBox error={create.error} />
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
             <NativeSelect
-              label="Organisation"
+              label={t('staffing.staffing.organisation')}
               required
               data={orgOptions}
               value={form.organisationId}
               onChange={(e) => setForm({ ...form, organisationId: e.currentTarget.value })}
             />
             <TextInput
-              label="Stellennummer"
+              label={t('staffing.staffing.stellennummer')}
               required
               value={form.postNumber}
               onChange={(e) => setForm({ ...form, postNumber: e.currentTarget.value })}
             />
             <TextInput
-              label="Bezeichnung"
+              label={t('staffing.staffing.bezeichnung')}
               required
               value={form.title}
               onChange={(e) => setForm({ ...form, title: e.currentTarget.value })}
             />
             <NativeSelect
-              label="Art der Stelle"
+              label={t('staffing.staffing.artDerStelle')}
               data={POST_TYPES.map((t) => ({ value: t, label: POST_TYPE_LABELS_DE[t] }))}
               value={form.postType}
               onChange={(e) => setForm({ ...form, postType: e.currentTarget.value as PostType })}
             />
             <TextInput
-              label="Stellenanteil in VZÄ"
-              description="z. B. 0,5"
+              label={t('staffing.staffing.stellenanteilInVzae')}
+              description={t('staffing.staffing.zB05')}
               required
               value={form.fte}
               error={fteMilli === null ? 'Zahl wie 0,5 oder 1,0' : undefined}
               onChange={(e) => setForm({ ...form, fte: e.currentTarget.value })}
             />
             <TextInput
-              label="Entgeltgruppe"
-              description="z. B. S 12, EG 9c"
+              label={t('staffing.staffing.entgeltgruppe')}
+              description={t('staffing.staffing.zBS12')}
               required
               value={form.payGrade}
               onChange={(e) => setForm({ ...form, payGrade: e.currentTarget.value })}
@@ -255,10 +258,10 @@ function CreatePostForm({ onCancel }: { onCancel: () => void }) {
           </SimpleGrid>
           <Group justify="flex-end">
             <Button variant="default" onClick={onCancel}>
-              Abbrechen
+              {t('staffing.staffing.abbrechen')}
             </Button>
             <Button type="submit" loading={create.isPending}>
-              Stelle speichern
+              {t('staffing.staffing.stelleSpeichern')}
             </Button>
           </Group>
         </Stack>
