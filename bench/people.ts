@@ -19,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
 import Fuse from 'fuse.js';
 import { buildActor } from '../apps/server/src/platform/access/actor.js';
 import { AuditWriter } from '../apps/server/src/platform/audit/audit.js';
@@ -44,6 +45,8 @@ const FUSE_PERSONS = Math.min(PERSONS, Number(arg('fuse-persons', '20000')));
 /** Fuse.js and ILIKE scan everything per query: on large data they answer a sample of the queries. */
 const SLOW_QUERIES = Number(arg('slow-queries', '300'));
 const K = 20;
+/** --debug: print the missed queries and the slowest ones (stderr), to see which spelling families the keys miss. */
+const DEBUG = args.includes('--debug');
 
 const GERMAN_GIVEN = 'Anna Maria Lena Laura Julia Sarah Lisa Katharina Sophie Hannah Lea Johanna Emma Mia Clara Paula Marie Nina Sabine Petra Monika Andrea Claudia Susanne Birgit Ursula Renate Heike Kerstin Jana Thomas Michael Andreas Stefan Christian Markus Peter Frank Jürgen Klaus Wolfgang Uwe Jan Tobias Lukas Felix Jonas Leon Paul Max Elias Tim David Niklas Florian Sebastian Daniel Matthias Martin Alexander Dominik Philipp Benedikt Moritz Jakob Simon'.split(' ');
 const GERMAN_FAMILY = 'Müller Schmidt Schneider Fischer Weber Meyer Wagner Becker Schulz Hoffmann Schäfer Koch Bauer Richter Klein Wolf Schröder Neumann Schwarz Zimmermann Braun Krüger Hofmann Hartmann Lange Schmitt Werner Schmitz Krause Meier Lehmann Schmid Schulze Maier Köhler Herrmann König Walter Mayer Huber Kaiser Fuchs Peters Lang Scholz Möller Weiß Jung Hahn Schubert Vogel Friedrich Keller Günther Frank Berger Winkler Roth Beck Lorenz Baumann Franke Albrecht Schuster Simon Ludwig Böhm Winter Kraus Martin Schumacher Krämer Vogt Stein Jäger Otto Sommer Groß Seidel Heinrich Brandt Haas Schreiber Graf Schulte Dietrich Ziegler Kuhn Kühn Pohl Engel Horn Busch Bergmann Thomas Voigt Sauer Arnold Wolff Pfeiffer'.split(' ');
@@ -99,6 +102,7 @@ async function main() {
   try {
     await ensureDatabase(pg.url('postgres'), 'bench');
     const database = connect(pg.url('bench'), { max: 4 });
+    if (DEBUG) database.pool.on('connect', (client) => client.on('notice', (n) => log(String(n.message))));
     await migrateDatabase(database);
     const db = database.db;
     const tree = await makeKreis(db);
@@ -205,11 +209,32 @@ async function main() {
     log('Eigene Suche …');
     const ours: number[] = [];
     let oursHits = 0;
+    const slow: [number, string][] = [];
     for (const q of queries) {
       const s = performance.now();
       const result = await runOurs(q.text);
-      ours.push(performance.now() - s);
+      const ms = performance.now() - s;
+      ours.push(ms);
       if (result.items.some((i) => i.person.id === targetIds[q.targetIndex])) oursHits++;
+      else if (DEBUG) {
+        const t = targetRows[q.targetIndex]!;
+        log(`  verfehlt: "${q.text}" → ${t.givenNames} ${t.familyName} / ${t.nativeGivenNames} ${t.nativeFamilyName} (${result.items.length} Treffer)`);
+      }
+      if (DEBUG) slow.push([ms, q.text]);
+    }
+    if (DEBUG) {
+      const slowest = slow.sort((a, b) => b[0] - a[0]).slice(0, 30);
+      for (const [ms, text] of slowest) log(`  langsam: ${ms.toFixed(1)} ms "${text}"`);
+      // The plans of the three slowest queries, through auto_explain sent to the client as notices.
+      for (const [, text] of slowest.slice(0, 3)) {
+        await db.transaction(async (tx) => {
+          await tx.execute(sql`LOAD 'auto_explain'`);
+          await tx.execute(sql`SET LOCAL auto_explain.log_min_duration = 0; SET LOCAL auto_explain.log_analyze = on; SET LOCAL auto_explain.log_buffers = on; SET LOCAL auto_explain.log_level = 'notice'`);
+          const ctx: AuthedContext = { actor, tx, audit: new AuditWriter(tx, { actor, requestId: 'bench' }), requestId: 'bench', ip: '' };
+          log(`Plan für "${text}":`);
+          await searchPersons(ctx, { q: text, limit: K });
+        });
+      }
     }
 
     log('ILIKE …');

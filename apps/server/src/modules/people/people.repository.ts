@@ -4,6 +4,7 @@ import { organisationSubtree } from '../../platform/access/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { organisations, users } from '../../platform/db/schema.js';
 import { caseScope, personScope, personWriteScope } from '../cases/case-scope.repository.js';
+import { PAIR_KEYS_QUERY, tokenPairKeys } from './names/keys.js';
 import { personRelations, personResidenceStatuses, persons } from './people.schema.js';
 
 export type PersonRow = typeof persons.$inferSelect;
@@ -73,39 +74,66 @@ export type SearchCandidateRow = {
 /**
  * Candidates for the duplicate check, across ALL organisations: a duplicate registered elsewhere must be detectable.
  * Each row says whether it is in the actor's scope; the service shows only those and reduces the others to a
- * data-free notice. Candidates: every query token shares a sound key with the person, or the folded text is
- * trigram-similar (pg_trgm word similarity). Ordered by token hits and similarity; the service ranks precisely.
+ * data-free notice. Every step does bounded work inside PostgreSQL:
+ *  1. pair keys (two words of the name together, order-free) — one selective GIN lookup;
+ *  2. only when that finds (almost) nothing: every query word shares a sound key with the person, at most
+ *     `SCAN_BOUND` rows looked at;
+ *  3. only when still (almost) nothing: pg_trgm word similarity on the folded readings (typos the keys miss), bounded
+ *     the same way.
+ * Within a step candidates are ordered by word hits and trigram similarity; the service ranks precisely.
  */
 export async function unsafeSearchCandidatesAcrossOrganisations(
   db: DbOrTx,
   actor: Actor,
   query: { tokenKeys: string[][]; requiredTokens: number; folded: string; limit: number },
 ): Promise<SearchCandidateRow[]> {
-  const keyArrays = query.tokenKeys.map((keys) => sql`p.name_keys && ARRAY[${sql.join(keys.map((k) => sql`${k}`), sql`, `)}]::text[]`);
-  const hits = keyArrays.length ? sql.join(keyArrays.map((k) => sql`(${k})::int`), sql` + `) : sql`0`;
+  const keyArray = (keys: readonly string[]) => sql`ARRAY[${sql.join(keys.map((k) => sql`${k}`), sql`, `)}]::text[]`;
+  const keyArrays = query.tokenKeys.map((keys) => sql`(p.name_keys && ${keyArray(keys)})`);
+  const hits = keyArrays.length ? sql.join(keyArrays.map((k) => sql`${k}::int`), sql` + `) : sql`0`;
   // Every token must match (or all but the last while it is still being typed).
   const required = keyArrays.slice(0, query.requiredTokens);
-  // The inner query picks and orders the candidates from the indexes; scope is computed only for those few.
-  const select = (where: SQL) => sql`
+  // The innermost query takes at most SCAN_BOUND rows from the index; similarity and scope are computed only for those.
+  const select = (where: SQL, minHits: number) => sql`
     SELECT p.id, p.given_names, p.family_name, p.native_given_names, p.native_family_name, p.aliases,
            p.birth_date, p.birth_date_precision, p.birth_date_is_placeholder, p.organisation_id, o.name AS organisation_name,
            ${personScope(actor, 'p')} AS in_scope,
            (SELECT c.id FROM cases c WHERE c.person_id = p.id AND c.phase <> 'closed' AND ${caseScope(actor, 'c')}
              ORDER BY c.opened_at DESC LIMIT 1) AS open_case_id
-    FROM (SELECT p.id, ${hits} AS hits, word_similarity(${query.folded}, p.search_text) AS sim
-          FROM persons p
-          WHERE p.merged_into_id IS NULL AND p.anonymised_at IS NULL AND ${where}
+    FROM (SELECT k.id, k.hits, word_similarity(${query.folded}, k.search_text) AS sim
+          FROM (SELECT p.id, p.search_text, ${hits} AS hits
+                FROM persons p
+                WHERE p.merged_into_id IS NULL AND p.anonymised_at IS NULL AND ${where}
+                LIMIT ${SCAN_BOUND}) k
+          WHERE k.hits >= ${minHits}
           ORDER BY 2 DESC, 3 DESC
           LIMIT ${query.limit}) top
     JOIN persons p ON p.id = top.id JOIN organisations o ON o.id = p.organisation_id
     ORDER BY top.hits DESC, top.sim DESC`;
-  const byKeys = required.length ? (await db.execute<SearchCandidateRow>(select(sql.join(required, sql` AND `)))).rows : [];
+  const found: SearchCandidateRow[] = [];
+  const seen = new Set<string>();
+  const add = (rows: SearchCandidateRow[]) => {
+    for (const r of rows) {
+      if (seen.has(r.id)) continue;
+      seen.add(r.id);
+      found.push(r);
+    }
+  };
+  // Pairs of all words, the last one too even while it may still be typed (a short word is often complete: Li, Ian).
+  const pairs = tokenPairKeys(query.tokenKeys, PAIR_KEYS_QUERY);
+  // The word conditions are checked on the pair hits (every word matches), not used as index conditions.
+  if (pairs.length) add((await db.execute<SearchCandidateRow>(select(sql`p.name_keys && ${keyArray(pairs)}`, query.tokenKeys.length))).rows);
+  if (found.length >= FEW && pairs.length) return found;
+  if (required.length) add((await db.execute<SearchCandidateRow>(select(sql.join(required, sql` AND `), 0))).rows);
   // Trigrams catch typos the sound keys miss; only needed when the keys found little (it is the slower index).
-  if (byKeys.length >= query.limit / 2 || query.folded.length < 3) return byKeys;
-  const seen = new Set(byKeys.map((r) => r.id));
-  const byTrigram = (await db.execute<SearchCandidateRow>(select(sql`${query.folded} <% p.search_text`))).rows.filter((r) => !seen.has(r.id));
-  return [...byKeys, ...byTrigram];
+  if (found.length >= FEW || query.folded.length < 3) return found;
+  add((await db.execute<SearchCandidateRow>(select(sql`${query.folded} <% p.search_text`, 0))).rows);
+  return found;
 }
+
+/** Rows a search step looks at, at most (bounded work on common names). */
+const SCAN_BOUND = 2000;
+/** Fewer candidates than this from a step: the next, broader step runs too. */
+const FEW = 5;
 
 export type PersonListRow = {
   id: string;

@@ -283,9 +283,33 @@ function computeNameTokens(name: string): NameToken[] {
   });
 }
 
-/** All keys of a name, for the indexed `name_keys` column. */
+/** Sound keys kept per token for pair keys: stored names keep more readings than a query needs. */
+export const PAIR_KEYS_STORED = 6;
+export const PAIR_KEYS_QUERY = 4;
+
+/**
+ * Pair keys: the first sound keys of two tokens of one name, in sorted order (`P` + key + `+` + key). A two-word
+ * query looks up the pair instead of each word on its own: "Mohammed Ali" then touches the few persons with both
+ * words, not every Mohammed and every Ali. Sorted, so swapped given and family names share their pair keys.
+ */
+export function tokenPairKeys(tokenKeys: readonly (readonly string[])[], perToken: number, maxTokens = 4): string[] {
+  const sound = tokenKeys.slice(0, maxTokens).map((keys) => keys.filter((k) => !k.startsWith('k')).slice(0, perToken));
+  const out = new Set<string>();
+  for (let i = 0; i < sound.length; i++) {
+    for (let j = i + 1; j < sound.length; j++) {
+      for (const a of sound[i]!) for (const b of sound[j]!) out.add(a < b ? `P${a}+${b}` : `P${b}+${a}`);
+    }
+  }
+  return [...out];
+}
+
+/** All keys of a name, for the indexed `name_keys` column: token keys and pair keys of every spelling. */
 export function nameKeys(names: readonly string[]): string[] {
   const keys = new Set<string>();
-  for (const name of names) for (const token of nameTokens(name)) for (const k of token.keys) keys.add(k);
+  for (const name of names) {
+    const tokens = nameTokens(name);
+    for (const token of tokens) for (const k of token.keys) keys.add(k);
+    for (const k of tokenPairKeys(tokens.map((t) => t.keys), PAIR_KEYS_STORED)) keys.add(k);
+  }
   return [...keys].sort();
 }
