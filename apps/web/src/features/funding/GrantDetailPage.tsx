@@ -81,6 +81,7 @@ function years(g: Grant): number[] {
 }
 
 function GrantDetail({ grant }: { grant: Grant }) {
+  const t = useT();
   const queryClient = useQueryClient();
   const location = useLocation();
   const justSaved = (location.state as { saved?: boolean } | null)?.saved === true;
@@ -97,17 +98,17 @@ function GrantDetail({ grant }: { grant: Grant }) {
         <Group gap="sm">
           {grant.can.edit ? (
             <Button variant="default" component={Link} to={`/foerderung/bescheide/${grant.id}/bearbeiten`}>
-              Entwurf bearbeiten
+              {t('funding.grantDetail.entwurfBearbeiten')}
             </Button>
           ) : null}
           {grant.can.amend ? (
             <Button variant="default" component={Link} to={`/foerderung/bescheide/${grant.id}/aenderung`}>
-              Änderungsbescheid erfassen
+              {t('funding.grantDetail.aenderungsbescheidErfassen')}
             </Button>
           ) : null}
           {grant.can.approve ? (
             <Button onClick={() => approve.mutate()} loading={approve.isPending}>
-              Bescheid freigeben
+              {t('funding.grantDetail.bescheidFreigeben')}
             </Button>
           ) : null}
         </Group>
@@ -116,10 +117,10 @@ function GrantDetail({ grant }: { grant: Grant }) {
       <FundingTabs />
       {justSaved ? (
         <Alert color="green" variant="light" role="status">
-          Gespeichert.
+          {t('funding.grantDetail.gespeichert')}
         </Alert>
       ) : null}
-      <ErrorBox error={approve.error} title="Nicht freigegeben" />
+      <ErrorBox error={approve.error} title={t('funding.grantDetail.nichtFreigegeben')} />
       <Warnings items={grant.warnings} />
       <Paper withBorder p="md" radius="md" component="section" aria-labelledby="grant-facts">
         <Stack gap="sm">
@@ -130,15 +131,15 @@ function GrantDetail({ grant }: { grant: Grant }) {
             <GrantStatusBadge status={grant.status} />
           </Group>
           <FactList>
-            <Fact label="Aktenzeichen">{r.fileNumber}</Fact>
-            <Fact label="Bescheid vom">{formatDateDe(r.decisionDate)}</Fact>
-            <Fact label="Bewilligungszeitraum">{`${formatDateDe(r.approvalStart)} – ${formatDateDe(r.approvalEnd)}`}</Fact>
-            <Fact label="Finanzierungsart">{FINANCING_TYPE_LABELS_DE[r.financingType]}</Fact>
-            <Fact label="Verwendungsfrist bis">{formatDateDe(r.useByDate)}</Fact>
-            <Fact label="Verwendungsnachweis fällig">{formatDateDe(r.reportDueDate)}</Fact>
-            <Fact label="Mittelabruftermine">{r.calloffDates.length ? r.calloffDates.map(formatDateDe).join(', ') : '–'}</Fact>
-            <Fact label="Auflagen">{r.conditions || '–'}</Fact>
-            <Fact label="Ablage">{r.documentRef || '–'}</Fact>
+            <Fact label={t('funding.grantDetail.aktenzeichen')}>{r.fileNumber}</Fact>
+            <Fact label={t('funding.grantDetail.bescheidVom')}>{formatDateDe(r.decisionDate)}</Fact>
+            <Fact label={t('funding.grantDetail.bewilligungszeitraum')}>{`${formatDateDe(r.approvalStart)} – ${formatDateDe(r.approvalEnd)}`}</Fact>
+            <Fact label={t('funding.grantDetail.finanzierungsart')}>{FINANCING_TYPE_LABELS_DE[r.financingType]}</Fact>
+            <Fact label={t('funding.grantDetail.verwendungsfristBis')}>{formatDateDe(r.useByDate)}</Fact>
+            <Fact label={t('funding.grantDetail.verwendungsnachweisFaellig')}>{formatDateDe(r.reportDueDate)}</Fact>
+            <Fact label={t('funding.grantDetail.mittelabruftermine')}>{r.calloffDates.length ? r.calloffDates.map(formatDateDe).join(', ') : '–'}</Fact>
+            <Fact label={t('funding.grantDetail.auflagen')}>{r.conditions || '–'}</Fact>
+            <Fact label={t('funding.grantDetail.ablage')}>{r.documentRef || '–'}</Fact>
           </FactList>
           <Group gap="sm">
             <Text fw={600}>Verwendungsnachweis:</Text>
@@ -153,26 +154,26 @@ function GrantDetail({ grant }: { grant: Grant }) {
 
       <section aria-labelledby="soll-ist">
         <Title order={2} id="soll-ist" mb="xs">
-          Soll und Ist je Position
+          {t('funding.grantDetail.sollUndIstJe')}
         </Title>
         <DataTable<PositionBalance>
-          caption="Soll und Ist je Position des Finanzierungsplans"
+          caption={t('funding.grantDetail.sollUndIstJe2')}
           rows={grant.balances}
           rowKey={(b) => `${b.budgetYear}-${b.category}`}
-          empty="Keine Positionen."
+          empty={t('funding.grantDetail.keinePositionen')}
           columns={[
             {
               key: 'pos',
-              header: 'Position',
+              header: t('funding.grantDetail.position'),
               rowHeader: true,
               render: (b) => `${POSITION_CATEGORY_LABELS_DE[b.category]} ${b.budgetYear}`,
             },
-            { key: 'plan', header: 'Bewilligt (Soll)', nowrap: true, render: (b) => euro(b.plannedCents) },
-            { key: 'actual', header: 'Ist', nowrap: true, render: (b) => euro(b.actualCents) },
-            { key: 'committed', header: 'Gebunden', nowrap: true, render: (b) => euro(b.committedCents) },
+            { key: 'plan', header: t('funding.grantDetail.bewilligtSoll'), nowrap: true, render: (b) => euro(b.plannedCents) },
+            { key: 'actual', header: t('funding.grantDetail.ist'), nowrap: true, render: (b) => euro(b.actualCents) },
+            { key: 'committed', header: t('funding.grantDetail.gebunden'), nowrap: true, render: (b) => euro(b.committedCents) },
             {
               key: 'available',
-              header: 'Verfügbar',
+              header: t('funding.grantDetail.verfuegbar'),
               nowrap: true,
               render: (b) =>
                 b.availableCents < 0 ? (
@@ -187,29 +188,29 @@ function GrantDetail({ grant }: { grant: Grant }) {
 
       <section aria-labelledby="revisions">
         <Title order={2} id="revisions" mb="xs">
-          Fassungen (Zuwendungs- und Änderungsbescheide)
+          {t('funding.grantDetail.fassungenZuwendungsUndAenderungsbescheide')}
         </Title>
         <DataTable<GrantRevision>
-          caption="Fassungen des Bescheids"
+          caption={t('funding.grantDetail.fassungenDesBescheids')}
           rows={grant.revisions}
           rowKey={(rev) => String(rev.revisionNo)}
           empty="–"
           columns={[
-            { key: 'no', header: 'Fassung', rowHeader: true, render: (rev) => `${rev.revisionNo}: ${REVISION_KIND_LABELS_DE[rev.kind]}` },
-            { key: 'file', header: 'Aktenzeichen', render: (rev) => rev.fileNumber },
-            { key: 'date', header: 'Datum', render: (rev) => formatDateDe(rev.decisionDate) },
-            { key: 'total', header: 'Summe', nowrap: true, render: (rev) => euro(rev.totalCents) },
-            { key: 'reason', header: 'Grund', render: (rev) => rev.reason || '–' },
-            { key: 'by', header: 'Erfasst von', render: (rev) => rev.createdByName ?? '–' },
+            { key: 'no', header: t('funding.grantDetail.fassung'), rowHeader: true, render: (rev) => `${rev.revisionNo}: ${REVISION_KIND_LABELS_DE[rev.kind]}` },
+            { key: 'file', header: t('funding.grantDetail.aktenzeichen'), render: (rev) => rev.fileNumber },
+            { key: 'date', header: t('funding.grantDetail.datum'), render: (rev) => formatDateDe(rev.decisionDate) },
+            { key: 'total', header: t('funding.grantDetail.summe'), nowrap: true, render: (rev) => euro(rev.totalCents) },
+            { key: 'reason', header: t('funding.grantDetail.grund'), render: (rev) => rev.reason || '–' },
+            { key: 'by', header: t('funding.grantDetail.erfasstVon'), render: (rev) => rev.createdByName ?? '–' },
             {
               key: 'status',
-              header: 'Freigabe',
+              header: t('funding.grantDetail.freigabe'),
               render: (rev) =>
                 rev.status === 'approved' ? (
                   `${rev.approvedByName ?? 'freigegeben'}${rev.approvedAt ? `, ${formatDateDe(rev.approvedAt.slice(0, 10))}` : ''}`
                 ) : (
                   <Badge color="orange.9" variant="light">
-                    offen
+                    {t('funding.grantDetail.offen')}
                   </Badge>
                 ),
             },
@@ -264,7 +265,7 @@ function BookingsSection({ grant }: { grant: Grant }) {
   return (
     <section aria-labelledby="bookings">
       <Title order={2} id="bookings" mb="xs">
-        Ausgaben und Mittelbindungen
+        {t('funding.grantDetail.ausgabenUndMittelbindungen')}
       </Title>
       <Stack gap="sm">
         <Warnings items={warnings} />
@@ -272,22 +273,22 @@ function BookingsSection({ grant }: { grant: Grant }) {
         {bookings.isPending ? <Loading /> : null}
         {bookings.data ? (
           <DataTable<Booking>
-            caption="Buchungen"
+            caption={t('funding.grantDetail.buchungen')}
             rows={bookings.data}
             rowKey={(b) => b.id}
-            empty="Noch keine Buchungen."
+            empty={t('funding.grantDetail.nochKeineBuchungen')}
             minWidth={900}
             columns={[
-              { key: 'date', header: 'Datum', rowHeader: true, nowrap: true, render: (b) => formatDateDe(b.bookingDate) },
-              { key: 'pos', header: 'Position', render: (b) => POSITION_CATEGORY_LABELS_DE[b.category] },
-              { key: 'kind', header: 'Art', render: (b) => BOOKING_KIND_LABELS_DE[b.kind] },
-              { key: 'payee', header: 'Empfänger:in', render: (b) => <bdi>{b.payee}</bdi> },
-              { key: 'receipt', header: 'Beleg-Nr.', render: (b) => b.receiptNo || '–' },
-              { key: 'amount', header: 'Betrag', nowrap: true, render: (b) => euro(b.amountCents) },
-              { key: 'status', header: 'Status', render: (b) => BOOKING_STATUS_LABELS_DE[b.status] },
+              { key: 'date', header: t('funding.grantDetail.datum'), rowHeader: true, nowrap: true, render: (b) => formatDateDe(b.bookingDate) },
+              { key: 'pos', header: t('funding.grantDetail.position'), render: (b) => POSITION_CATEGORY_LABELS_DE[b.category] },
+              { key: 'kind', header: t('funding.grantDetail.art'), render: (b) => BOOKING_KIND_LABELS_DE[b.kind] },
+              { key: 'payee', header: t('funding.grantDetail.empfaengerIn'), render: (b) => <bdi>{b.payee}</bdi> },
+              { key: 'receipt', header: t('funding.grantDetail.belegNr'), render: (b) => b.receiptNo || '–' },
+              { key: 'amount', header: t('funding.grantDetail.betrag'), nowrap: true, render: (b) => euro(b.amountCents) },
+              { key: 'status', header: t('funding.grantDetail.status'), render: (b) => BOOKING_STATUS_LABELS_DE[b.status] },
               {
                 key: 'actions',
-                header: 'Aktionen',
+                header: t('funding.grantDetail.aktionen'),
                 render: (b) =>
                   canBook && (b.status === 'booked' || b.status === 'open') ? (
                     <Group gap={4}>
@@ -350,18 +351,18 @@ function BookingsSection({ grant }: { grant: Grant }) {
             >
               <Stack gap="sm">
                 <Title order={3} id="booking-form-title" size="h4">
-                  Buchung erfassen
+                  {t('funding.grantDetail.buchungErfassen')}
                 </Title>
                 <ErrorBox error={create.error} />
                 <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} key={formKey}>
                   <NativeSelect
-                    label="Position"
+                    label={t('funding.grantDetail.position')}
                     data={categoryOptions}
                     value={form.category}
                     onChange={(e) => setForm({ ...form, category: e.currentTarget.value as PositionCategory })}
                   />
                   <NativeSelect
-                    label="Art"
+                    label={t('funding.grantDetail.art')}
                     data={[
                       { value: 'actual', label: BOOKING_KIND_LABELS_DE.actual },
                       { value: 'commitment', label: BOOKING_KIND_LABELS_DE.commitment },
@@ -371,32 +372,32 @@ function BookingsSection({ grant }: { grant: Grant }) {
                   />
                   <TextInput
                     type="date"
-                    label="Buchungsdatum"
+                    label={t('funding.grantDetail.buchungsdatum')}
                     required
                     value={form.bookingDate}
                     onChange={(e) => setForm({ ...form, bookingDate: e.currentTarget.value })}
                   />
-                  <MoneyInput label="Betrag" required cents={form.amountCents} onCents={(c) => setForm({ ...form, amountCents: c })} />
+                  <MoneyInput label={t('funding.grantDetail.betrag')} required cents={form.amountCents} onCents={(c) => setForm({ ...form, amountCents: c })} />
                   <TextInput
-                    label="Empfänger:in"
+                    label={t('funding.grantDetail.empfaengerIn')}
                     required
                     value={form.payee}
                     onChange={(e) => setForm({ ...form, payee: e.currentTarget.value })}
                   />
                   <TextInput
-                    label="Beleg-Nr."
+                    label={t('funding.grantDetail.belegNr')}
                     value={form.receiptNo}
                     onChange={(e) => setForm({ ...form, receiptNo: e.currentTarget.value })}
                   />
                   <TextInput
-                    label="Beschreibung"
+                    label={t('funding.grantDetail.beschreibung')}
                     value={form.description}
                     onChange={(e) => setForm({ ...form, description: e.currentTarget.value })}
                   />
                 </SimpleGrid>
                 <Group justify="flex-end">
                   <Button type="submit" loading={create.isPending}>
-                    Buchen
+                    {t('funding.grantDetail.buchen')}
                   </Button>
                 </Group>
               </Stack>
@@ -447,28 +448,28 @@ function CalloffsSection({ grant }: { grant: Grant }) {
   return (
     <section aria-labelledby="calloffs">
       <Title order={2} id="calloffs" mb="xs">
-        Mittelabrufe
+        {t('funding.grantDetail.mittelabrufe')}
       </Title>
       <Stack gap="sm">
         <ErrorBox error={change.error} />
         {calloffs.data ? (
           <DataTable<Calloff>
-            caption="Mittelabrufe"
+            caption={t('funding.grantDetail.mittelabrufe')}
             rows={calloffs.data}
             rowKey={(c) => c.id}
-            empty="Noch keine Mittelabrufe."
+            empty={t('funding.grantDetail.nochKeineMittelabrufe')}
             columns={[
-              { key: 'date', header: 'Abruftermin', rowHeader: true, render: (c) => formatDateDe(c.callDate) },
-              { key: 'year', header: 'Haushaltsjahr', render: (c) => String(c.budgetYear) },
-              { key: 'amount', header: 'Betrag', nowrap: true, render: (c) => euro(c.amountCents) },
+              { key: 'date', header: t('funding.grantDetail.abruftermin'), rowHeader: true, render: (c) => formatDateDe(c.callDate) },
+              { key: 'year', header: t('funding.grantDetail.haushaltsjahr'), render: (c) => String(c.budgetYear) },
+              { key: 'amount', header: t('funding.grantDetail.betrag'), nowrap: true, render: (c) => euro(c.amountCents) },
               {
                 key: 'status',
-                header: 'Status',
+                header: t('funding.grantDetail.status'),
                 render: (c) => `${CALLOFF_STATUS_LABELS_DE[c.status]}${c.receivedDate ? ` am ${formatDateDe(c.receivedDate)}` : ''}`,
               },
               {
                 key: 'actions',
-                header: 'Aktionen',
+                header: t('funding.grantDetail.aktionen'),
                 render: (c) =>
                   grant.can.book && (c.status === 'planned' || c.status === 'submitted') ? (
                     <Group gap={4}>
@@ -522,24 +523,24 @@ function CalloffsSection({ grant }: { grant: Grant }) {
             >
               <Stack gap="sm">
                 <Title order={3} id="calloff-form-title" size="h4">
-                  Mittelabruf erfassen
+                  {t('funding.grantDetail.mittelabrufErfassen')}
                 </Title>
                 <ErrorBox error={create.error ?? suggest.error} />
                 <Group align="flex-end">
                   <NativeSelect
-                    label="Haushaltsjahr des Abrufs"
+                    label={t('funding.grantDetail.haushaltsjahrDesAbrufs')}
                     data={yearOptions}
                     value={String(budgetYear)}
                     onChange={(e) => setBudgetYear(Number(e.currentTarget.value))}
                     w={200}
                   />
-                  <TextInput type="date" label="Abruftermin" value={callDate} onChange={(e) => setCallDate(e.currentTarget.value)} />
+                  <TextInput type="date" label={t('funding.grantDetail.abruftermin')} value={callDate} onChange={(e) => setCallDate(e.currentTarget.value)} />
                   <Button variant="default" onClick={() => suggest.mutate()} disabled={!callDate} loading={suggest.isPending}>
-                    Betrag vorschlagen
+                    {t('funding.grantDetail.betragVorschlagen')}
                   </Button>
-                  <MoneyInput key={amountKey} label="Abrufbetrag" cents={amountCents} onCents={setAmountCents} />
+                  <MoneyInput key={amountKey} label={t('funding.grantDetail.abrufbetrag')} cents={amountCents} onCents={setAmountCents} />
                   <Button type="submit" loading={create.isPending}>
-                    Abruf speichern
+                    {t('funding.grantDetail.abrufSpeichern')}
                   </Button>
                 </Group>
                 {suggestion ? (
@@ -557,6 +558,7 @@ function CalloffsSection({ grant }: { grant: Grant }) {
 }
 
 function OnwardSection({ grant }: { grant: Grant }) {
+  const t = useT();
   const me = useMe();
   const queryClient = useQueryClient();
   const onward = useOnwardGrants(grant.id);
@@ -589,43 +591,42 @@ function OnwardSection({ grant }: { grant: Grant }) {
     onSuccess: refresh,
   });
   const orgOptions = [
-    { value: '', label: 'Bitte wählen' },
+    { value: '', label: t('funding.grantDetail.bitteWaehlen') },
     ...flattenTree(buildOrganisationTree(organisations.data ?? []))
       .filter(({ organisation }) => organisation.kind !== 'kreis')
       .map(({ organisation, depth }) => ({ value: organisation.id, label: `${'— '.repeat(depth)}${organisation.name}` })),
   ];
   const canWrite = hasPermission(me, 'funding.write');
-  const t = useT();
   const editing = useEditTarget<OnwardGrant>();
   return (
     <section aria-labelledby="onward">
       <Title order={2} id="onward" mb="xs">
-        Weiterleitung an Dritte
+        {t('funding.grantDetail.weiterleitungAnDritte')}
       </Title>
       <Stack gap="sm">
         <Warnings items={warnings} />
         <ErrorBox error={act.error} />
         {onward.data ? (
           <DataTable<OnwardGrant>
-            caption="Weiterleitungen an Dritte"
+            caption={t('funding.grantDetail.weiterleitungenAnDritte')}
             rows={onward.data}
             rowKey={(o) => o.id}
-            empty="Keine Weiterleitungen."
+            empty={t('funding.grantDetail.keineWeiterleitungen')}
             minWidth={1000}
             columns={[
-              { key: 'recipient', header: 'Empfängerin', rowHeader: true, render: (o) => <bdi>{o.recipient.name}</bdi> },
-              { key: 'year', header: 'Jahr', render: (o) => String(o.budgetYear) },
-              { key: 'amount', header: 'Betrag', nowrap: true, render: (o) => euro(o.amountCents) },
-              { key: 'purpose', header: 'Zweck', render: (o) => o.purpose },
+              { key: 'recipient', header: t('funding.grantDetail.empfaengerin'), rowHeader: true, render: (o) => <bdi>{o.recipient.name}</bdi> },
+              { key: 'year', header: t('funding.grantDetail.jahr'), render: (o) => String(o.budgetYear) },
+              { key: 'amount', header: t('funding.grantDetail.betrag'), nowrap: true, render: (o) => euro(o.amountCents) },
+              { key: 'purpose', header: t('funding.grantDetail.zweck'), render: (o) => o.purpose },
               {
                 key: 'due',
-                header: 'Nachweis fällig',
+                header: t('funding.grantDetail.nachweisFaellig'),
                 render: (o) =>
                   `${formatDateDe(o.reportDueDate)}${o.reportReceivedDate ? ` (eingegangen ${formatDateDe(o.reportReceivedDate)})` : ''}`,
               },
               {
                 key: 'check',
-                header: 'Prüfung',
+                header: t('funding.grantDetail.pruefung'),
                 render: (o) => (
                   <Stack gap={2}>
                     <Text size="sm">{ONWARD_CHECK_STATUS_LABELS_DE[o.checkStatus]}</Text>
@@ -636,7 +637,7 @@ function OnwardSection({ grant }: { grant: Grant }) {
               },
               {
                 key: 'actions',
-                header: 'Aktionen',
+                header: t('funding.grantDetail.aktionen'),
                 render: (o) => (
                   <Stack gap={4}>
                     {o.can.edit ? (
@@ -712,44 +713,44 @@ function OnwardSection({ grant }: { grant: Grant }) {
             >
               <Stack gap="sm">
                 <Title order={3} id="onward-form-title" size="h4">
-                  Weiterleitungsvertrag erfassen
+                  {t('funding.grantDetail.weiterleitungsvertragErfassen')}
                 </Title>
                 <ErrorBox error={create.error} />
                 <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
                   <NativeSelect
-                    label="Haushaltsjahr"
+                    label={t('funding.grantDetail.haushaltsjahr')}
                     data={years(grant).map(String)}
                     value={String(form.budgetYear)}
                     onChange={(e) => setForm({ ...form, budgetYear: Number(e.currentTarget.value) })}
                   />
                   <NativeSelect
-                    label="Empfängerin (aus dem Verzeichnis)"
+                    label={t('funding.grantDetail.empfaengerinAusDemVerzeichnis')}
                     data={orgOptions}
                     value={form.recipientOrganisationId}
                     onChange={(e) => setForm({ ...form, recipientOrganisationId: e.currentTarget.value })}
                   />
                   <MoneyInput
-                    label="Betrag der Weiterleitung"
+                    label={t('funding.grantDetail.betragDerWeiterleitung')}
                     cents={form.amountCents}
                     onCents={(c) => setForm({ ...form, amountCents: c })}
                   />
-                  <TextInput label="Zweck" value={form.purpose} onChange={(e) => setForm({ ...form, purpose: e.currentTarget.value })} />
+                  <TextInput label={t('funding.grantDetail.zweck')} value={form.purpose} onChange={(e) => setForm({ ...form, purpose: e.currentTarget.value })} />
                   <TextInput
                     type="date"
-                    label="Vertrag vom"
+                    label={t('funding.grantDetail.vertragVom')}
                     value={form.agreementDate}
                     onChange={(e) => setForm({ ...form, agreementDate: e.currentTarget.value })}
                   />
                   <TextInput
                     type="date"
-                    label="Nachweis der Empfängerin fällig am"
+                    label={t('funding.grantDetail.nachweisDerEmpfaengerinFaellig')}
                     value={form.reportDueDate}
                     onChange={(e) => setForm({ ...form, reportDueDate: e.currentTarget.value })}
                   />
                 </SimpleGrid>
                 <Group justify="flex-end">
                   <Button type="submit" loading={create.isPending}>
-                    Weiterleitung speichern
+                    {t('funding.grantDetail.weiterleitungSpeichern')}
                   </Button>
                 </Group>
               </Stack>

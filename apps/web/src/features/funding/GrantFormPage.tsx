@@ -20,6 +20,7 @@ import { Page } from '../../ui/Page';
 import { buildOrganisationTree, flattenTree, useOrganisations } from '../organisations/api';
 import { createAmendment, createGrant, fundingKey, updateGrantDraft, useGrant, useProgrammes } from './api';
 import { ErrorBox, euro, MoneyInput, ScrollRegion } from './common';
+import { translate, useT } from '../../i18n';
 
 type Mode = 'create' | 'edit' | 'amend';
 
@@ -109,7 +110,7 @@ function yearsOf(start: string, end: string): number[] {
 function programmeOptions(programmes: Programme[]) {
   const roots = programmes.filter((p) => !p.parentId && p.active);
   return [
-    { value: '', label: 'Bitte wählen' },
+    { value: '', label: translate('funding.grantForm.bitteWaehlen') },
     ...roots.flatMap((root) => [
       { value: root.id, label: root.name },
       ...programmes.filter((c) => c.parentId === root.id && c.active).map((c) => ({ value: c.id, label: `— ${c.name}` })),
@@ -127,6 +128,7 @@ export function GrantFormPage({ mode }: { mode: Mode }) {
 }
 
 function GrantForm({ mode, grant }: { mode: Mode; grant?: Grant }) {
+  const t = useT();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const programmes = useProgrammes();
@@ -137,7 +139,7 @@ function GrantForm({ mode, grant }: { mode: Mode; grant?: Grant }) {
   const years = yearsOf(form.approvalStart, form.approvalEnd);
   const orgOptions = useMemo(
     () => [
-      { value: '', label: 'Bitte wählen' },
+      { value: '', label: t('funding.grantForm.bitteWaehlen') },
       ...flattenTree(buildOrganisationTree(organisations.data ?? [])).map(({ organisation, depth }) => ({
         value: organisation.id,
         label: `${'— '.repeat(depth)}${organisation.name}`,
@@ -219,7 +221,7 @@ function GrantForm({ mode, grant }: { mode: Mode; grant?: Grant }) {
               {mode === 'amend' ? null : (
                 <>
                   <NativeSelect
-                    label="Förderprogramm"
+                    label={t('funding.grantForm.foerderprogramm')}
                     required
                     data={programmeOptions(programmes.data)}
                     value={form.programmeId}
@@ -228,7 +230,7 @@ function GrantForm({ mode, grant }: { mode: Mode; grant?: Grant }) {
                     disabled={mode !== 'create'}
                   />
                   <NativeSelect
-                    label="Zuwendungsempfänger"
+                    label={t('funding.grantForm.zuwendungsempfaenger')}
                     required
                     data={orgOptions}
                     value={form.organisationId}
@@ -236,7 +238,7 @@ function GrantForm({ mode, grant }: { mode: Mode; grant?: Grant }) {
                     error={fieldError('organisationId')}
                   />
                   <TextInput
-                    label="Bezeichnung"
+                    label={t('funding.grantForm.bezeichnung')}
                     required
                     value={form.title}
                     onChange={(e) => set('title', e.currentTarget.value)}
@@ -245,7 +247,7 @@ function GrantForm({ mode, grant }: { mode: Mode; grant?: Grant }) {
                 </>
               )}
               <TextInput
-                label="Aktenzeichen"
+                label={t('funding.grantForm.aktenzeichen')}
                 required
                 value={form.fileNumber}
                 onChange={(e) => set('fileNumber', e.currentTarget.value)}
@@ -253,7 +255,7 @@ function GrantForm({ mode, grant }: { mode: Mode; grant?: Grant }) {
               />
               <TextInput
                 type="date"
-                label="Datum des Bescheids"
+                label={t('funding.grantForm.datumDesBescheids')}
                 required
                 value={form.decisionDate}
                 onChange={(e) => set('decisionDate', e.currentTarget.value)}
@@ -261,7 +263,7 @@ function GrantForm({ mode, grant }: { mode: Mode; grant?: Grant }) {
               />
               <TextInput
                 type="date"
-                label="Bewilligungszeitraum von"
+                label={t('funding.grantForm.bewilligungszeitraumVon')}
                 required
                 value={form.approvalStart}
                 onChange={(e) => set('approvalStart', e.currentTarget.value)}
@@ -269,21 +271,21 @@ function GrantForm({ mode, grant }: { mode: Mode; grant?: Grant }) {
               />
               <TextInput
                 type="date"
-                label="Bewilligungszeitraum bis"
+                label={t('funding.grantForm.bewilligungszeitraumBis')}
                 required
                 value={form.approvalEnd}
                 onChange={(e) => set('approvalEnd', e.currentTarget.value)}
                 error={fieldError('approvalEnd')}
               />
               <NativeSelect
-                label="Finanzierungsart"
+                label={t('funding.grantForm.finanzierungsart')}
                 data={FINANCING_TYPES.map((f) => ({ value: f, label: FINANCING_TYPE_LABELS_DE[f] }))}
                 value={form.financingType}
                 onChange={(e) => set('financingType', e.currentTarget.value as FinancingType)}
               />
               {form.financingType === 'share' ? (
                 <TextInput
-                  label="Anteil in Prozent"
+                  label={t('funding.grantForm.anteilInProzent')}
                   inputMode="decimal"
                   value={form.sharePercent}
                   onChange={(e) => set('sharePercent', e.currentTarget.value)}
@@ -292,15 +294,15 @@ function GrantForm({ mode, grant }: { mode: Mode; grant?: Grant }) {
               ) : null}
               <TextInput
                 type="date"
-                label="Verwendungsfrist bis"
-                description="Bis wann die Mittel verbraucht sein müssen"
+                label={t('funding.grantForm.verwendungsfristBis')}
+                description={t('funding.grantForm.bisWannDieMittel')}
                 value={form.useByDate}
                 onChange={(e) => set('useByDate', e.currentTarget.value)}
                 error={fieldError('useByDate')}
               />
               <TextInput
                 type="date"
-                label="Verwendungsnachweis fällig am"
+                label={t('funding.grantForm.verwendungsnachweisFaelligAm')}
                 value={form.reportDueDate}
                 onChange={(e) => set('reportDueDate', e.currentTarget.value)}
                 error={fieldError('reportDueDate')}
@@ -308,8 +310,8 @@ function GrantForm({ mode, grant }: { mode: Mode; grant?: Grant }) {
             </SimpleGrid>
             <SimpleGrid cols={{ base: 1, md: 2 }} mt="md">
               <Textarea
-                label="Mittelabruftermine"
-                description="Ein Datum je Zeile, z. B. 15.03.2021"
+                label={t('funding.grantForm.mittelabruftermine')}
+                description={t('funding.grantForm.einDatumJeZeile')}
                 autosize
                 minRows={2}
                 value={form.calloffDates}
@@ -317,20 +319,20 @@ function GrantForm({ mode, grant }: { mode: Mode; grant?: Grant }) {
                 error={Object.entries(isApiError(save.error) ? save.error.fields : {}).find(([k]) => k.startsWith('calloffDates'))?.[1]}
               />
               <Textarea
-                label="Auflagen und Nebenbestimmungen"
+                label={t('funding.grantForm.auflagenUndNebenbestimmungen')}
                 autosize
                 minRows={2}
                 value={form.conditions}
                 onChange={(e) => set('conditions', e.currentTarget.value)}
               />
               <TextInput
-                label="Ablageort des Bescheids (DMS, Akte)"
+                label={t('funding.grantForm.ablageortDesBescheidsDms')}
                 value={form.documentRef}
                 onChange={(e) => set('documentRef', e.currentTarget.value)}
               />
               {mode !== 'create' ? (
                 <Textarea
-                  label="Grund der Änderung"
+                  label={t('funding.grantForm.grundDerAenderung')}
                   required={mode === 'amend'}
                   value={form.reason}
                   onChange={(e) => set('reason', e.currentTarget.value)}
@@ -344,7 +346,7 @@ function GrantForm({ mode, grant }: { mode: Mode; grant?: Grant }) {
             {years.length === 0 ? (
               <Text c="dimmed">Bitte zuerst den Bewilligungszeitraum angeben; dann erscheinen die Haushaltsjahre.</Text>
             ) : (
-              <ScrollRegion label="Finanzierungsplan" minWidth={720}>
+              <ScrollRegion label={t('funding.grantForm.finanzierungsplan')} minWidth={720}>
                 <Table>
                   <Table.Thead>
                     <Table.Tr>
@@ -388,7 +390,7 @@ function GrantForm({ mode, grant }: { mode: Mode; grant?: Grant }) {
 
           <Group justify="flex-end">
             <Button variant="default" component={Link} to={grant ? `/foerderung/bescheide/${grant.id}` : '/foerderung'}>
-              Abbrechen
+              {t('funding.grantForm.abbrechen')}
             </Button>
             <Button type="submit" loading={save.isPending}>
               {mode === 'amend' ? 'Änderungsbescheid speichern' : 'Bescheid speichern'}

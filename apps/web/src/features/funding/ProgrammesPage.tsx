@@ -24,26 +24,27 @@ const monthDay = (md: string | null) => (md ? `${md.slice(3, 5)}.${md.slice(0, 2
 
 /** The programme catalogue with the rules in force today. */
 export function ProgrammesPage() {
+  const t = useT();
   const programmes = useProgrammes();
   return (
     <Page
-      title="Programmkatalog"
-      description="Landesprogramme und Bausteine mit Rechtsgrundlage, Pauschale je VZÄ, Höchstbetrag und Fristen – jede Regeländerung ist eine neue Fassung ab einem Datum."
+      title={t('funding.programmes.programmkatalog')}
+      description={t('funding.programmes.landesprogrammeUndBausteineMit')}
     >
       <FundingTabs />
       {programmes.isPending ? <Loading /> : null}
       {programmes.isError ? <QueryError error={programmes.error} onRetry={() => void programmes.refetch()} /> : null}
       {programmes.data ? (
         <DataTable<Programme>
-          caption="Förderprogramme"
+          caption={t('funding.programmes.foerderprogramme')}
           rows={programmes.data}
           rowKey={(p) => p.id}
-          empty="Keine Programme."
+          empty={t('funding.programmes.keineProgramme')}
           minWidth={1000}
           columns={[
             {
               key: 'name',
-              header: 'Programm',
+              header: t('funding.programmes.programm'),
               rowHeader: true,
               render: (p) => (
                 <Anchor component={Link} to={`/foerderung/programme/${p.id}`} pl={p.parentId ? 'md' : 0}>
@@ -52,21 +53,21 @@ export function ProgrammesPage() {
                 </Anchor>
               ),
             },
-            { key: 'legal', header: 'Rechtsgrundlage (heute)', render: (p) => p.current?.legalReference ?? '–' },
+            { key: 'legal', header: t('funding.programmes.rechtsgrundlageHeute'), render: (p) => p.current?.legalReference ?? '–' },
             {
               key: 'rate',
-              header: 'Pauschale je VZÄ',
+              header: t('funding.programmes.pauschaleJeVzae'),
               nowrap: true,
               render: (p) => (p.current?.flatRatePerFteCents != null ? euro(p.current.flatRatePerFteCents) : '–'),
             },
             {
               key: 'max',
-              header: 'Höchstbetrag',
+              header: t('funding.programmes.hoechstbetrag'),
               nowrap: true,
               render: (p) => (p.current?.maxAmountCents != null ? euro(p.current.maxAmountCents) : '–'),
             },
-            { key: 'deadline', header: 'Antragsfrist', render: (p) => monthDay(p.current?.applicationDeadline ?? null) },
-            { key: 'giver', header: 'Zuwendungsgeber', render: (p) => p.grantGiver },
+            { key: 'deadline', header: t('funding.programmes.antragsfrist'), render: (p) => monthDay(p.current?.applicationDeadline ?? null) },
+            { key: 'giver', header: t('funding.programmes.zuwendungsgeber'), render: (p) => p.grantGiver },
           ]}
         />
       ) : null}
@@ -106,7 +107,7 @@ function ProgrammeDetail({ programme }: { programme: Programme }) {
       <FundingTabs />
       <Group justify="space-between">
         <Anchor component={Link} to="/foerderung/programme">
-          Zurück zum Katalog
+          {t('funding.programmes.zurueckZumKatalog')}
         </Anchor>
         {programme.can.edit ? (
           <Button variant="default" onClick={() => setEditingProgramme(true)}>
@@ -181,15 +182,15 @@ function ProgrammeDetail({ programme }: { programme: Programme }) {
         save={(changes) => updateProgrammeVersion(editingVersion.target!.id, editingVersion.target!.version, changes)}
       />
       <DataTable<ProgrammeVersion>
-        caption="Fassungen"
+        caption={t('funding.programmes.fassungen')}
         rows={programme.versions}
         rowKey={(v) => v.id}
-        empty="Keine Fassungen."
+        empty={t('funding.programmes.keineFassungen')}
         minWidth={1000}
         columns={[
           {
             key: 'period',
-            header: 'Gültig',
+            header: t('funding.programmes.gueltig'),
             rowHeader: true,
             nowrap: true,
             render: (v) => (
@@ -199,16 +200,16 @@ function ProgrammeDetail({ programme }: { programme: Programme }) {
               </>
             ),
           },
-          { key: 'legal', header: 'Rechtsgrundlage', render: (v) => v.legalReference },
-          { key: 'guideline', header: 'Richtlinie', render: (v) => v.guideline || '–' },
+          { key: 'legal', header: t('funding.programmes.rechtsgrundlage'), render: (v) => v.legalReference },
+          { key: 'guideline', header: t('funding.programmes.richtlinie'), render: (v) => v.guideline || '–' },
           {
             key: 'rate',
-            header: 'Pauschale je VZÄ',
+            header: t('funding.programmes.pauschaleJeVzae'),
             nowrap: true,
             render: (v) => (v.flatRatePerFteCents != null ? euro(v.flatRatePerFteCents) : '–'),
           },
-          { key: 'max', header: 'Höchstbetrag', nowrap: true, render: (v) => (v.maxAmountCents != null ? euro(v.maxAmountCents) : '–') },
-          { key: 'notes', header: 'Hinweise', render: (v) => v.notes || '–' },
+          { key: 'max', header: t('funding.programmes.hoechstbetrag'), nowrap: true, render: (v) => (v.maxAmountCents != null ? euro(v.maxAmountCents) : '–') },
+          { key: 'notes', header: t('funding.programmes.hinweise'), render: (v) => v.notes || '–' },
           ...(programme.can.edit
             ? [
                 {
@@ -237,7 +238,7 @@ function ProgrammeDetail({ programme }: { programme: Programme }) {
           >
             <Stack gap="sm">
               <Title order={2} size="h4" id="version-title">
-                Neue Fassung ab einem Datum
+                {t('funding.programmes.neueFassungAbEinem')}
               </Title>
               <Text size="sm">Die bisher offene Fassung endet am Vortag.</Text>
               <ErrorBox error={add.error} />
@@ -245,37 +246,37 @@ function ProgrammeDetail({ programme }: { programme: Programme }) {
               <SimpleGrid cols={{ base: 1, md: 2 }}>
                 <TextInput
                   type="date"
-                  label="Gültig ab"
+                  label={t('funding.programmes.gueltigAb')}
                   required
                   value={form.validFrom}
                   onChange={(e) => setForm({ ...form, validFrom: e.currentTarget.value })}
                 />
                 <TextInput
-                  label="Rechtsgrundlage"
+                  label={t('funding.programmes.rechtsgrundlage')}
                   required
                   value={form.legalReference}
                   onChange={(e) => setForm({ ...form, legalReference: e.currentTarget.value })}
                 />
                 <TextInput
-                  label="Richtlinie / Erlass"
+                  label={t('funding.programmes.richtlinieErlass')}
                   value={form.guideline}
                   onChange={(e) => setForm({ ...form, guideline: e.currentTarget.value })}
                 />
                 <MoneyInput
-                  label="Pauschale je VZÄ"
+                  label={t('funding.programmes.pauschaleJeVzae')}
                   cents={form.flatRatePerFteCents}
                   onCents={(c) => setForm({ ...form, flatRatePerFteCents: c })}
                 />
                 <MoneyInput
-                  label="Höchstbetrag je Jahr"
+                  label={t('funding.programmes.hoechstbetragJeJahr')}
                   cents={form.maxAmountCents}
                   onCents={(c) => setForm({ ...form, maxAmountCents: c })}
                 />
-                <Textarea label="Hinweise" value={form.notes} onChange={(e) => setForm({ ...form, notes: e.currentTarget.value })} />
+                <Textarea label={t('funding.programmes.hinweise')} value={form.notes} onChange={(e) => setForm({ ...form, notes: e.currentTarget.value })} />
               </SimpleGrid>
               <Group justify="flex-end">
                 <Button type="submit" loading={add.isPending}>
-                  Fassung speichern
+                  {t('funding.programmes.fassungSpeichern')}
                 </Button>
               </Group>
             </Stack>
@@ -288,11 +289,12 @@ function ProgrammeDetail({ programme }: { programme: Programme }) {
 
 /** How spending beyond a position is handled: a warning, or a hard stop (set by the KI-Leitung). */
 export function FundingSettingsPage() {
+  const t = useT();
   const settings = useFundingSettings();
   return (
     <Page
-      title="Einstellungen der Haushaltsüberwachung"
-      description="Was passiert, wenn eine Buchung eine Position des Finanzierungsplans überschreitet."
+      title={t('funding.programmes.einstellungenDerHaushaltsueberwachung')}
+      description={t('funding.programmes.wasPassiertWennEine')}
     >
       <FundingTabs />
       {settings.isPending ? <Loading /> : null}
@@ -303,6 +305,7 @@ export function FundingSettingsPage() {
 }
 
 function SettingsForm({ settings }: { settings: FundingSettings }) {
+  const t = useT();
   const queryClient = useQueryClient();
   const [mode, setMode] = useState(settings.overspendMode);
   const [tolerance, setTolerance] = useState(String(settings.tolerancePercent));
@@ -321,15 +324,15 @@ function SettingsForm({ settings }: { settings: FundingSettings }) {
       <Stack gap="md" maw={640}>
         <ErrorBox error={save.error} />
         {save.isSuccess ? <Text role="status">Gespeichert.</Text> : null}
-        <Radio.Group label="Bei Überschreitung einer Position" value={mode} onChange={(v) => setMode(v as typeof mode)}>
+        <Radio.Group label={t('funding.programmes.beiUeberschreitungEinerPosition')} value={mode} onChange={(v) => setMode(v as typeof mode)}>
           <Stack gap="xs" mt="xs">
-            <Radio value="warn" label="Warnen, Buchung zulassen" disabled={!settings.can.edit} />
-            <Radio value="block" label="Buchung ablehnen (harter Stopp)" disabled={!settings.can.edit} />
+            <Radio value="warn" label={t('funding.programmes.warnenBuchungZulassen')} disabled={!settings.can.edit} />
+            <Radio value="block" label={t('funding.programmes.buchungAblehnenHarterStopp')} disabled={!settings.can.edit} />
           </Stack>
         </Radio.Group>
         <TextInput
-          label="Toleranz je Position in Prozent"
-          description="ANBest-P erlaubt Überschreitungen einzelner Positionen bis 20 %, wenn sie an anderer Stelle ausgeglichen werden."
+          label={t('funding.programmes.toleranzJePositionIn')}
+          description={t('funding.programmes.anbestPErlaubtUeberschreitungen')}
           inputMode="numeric"
           value={tolerance}
           readOnly={!settings.can.edit}
@@ -339,7 +342,7 @@ function SettingsForm({ settings }: { settings: FundingSettings }) {
         {settings.can.edit ? (
           <Group>
             <Button type="submit" loading={save.isPending}>
-              Speichern
+              {t('funding.programmes.speichern')}
             </Button>
           </Group>
         ) : (

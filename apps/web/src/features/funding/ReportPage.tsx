@@ -9,6 +9,7 @@ import { DownloadIcon } from '../../ui/icons';
 import { Page } from '../../ui/Page';
 import { downloadUrl, finaliseReport, fundingKey, saveNarrative, useReport } from './api';
 import { ErrorBox, euro, Fact, FactList, FundingTabs, ScrollRegion } from './common';
+import { useT } from '../../i18n';
 
 export function ReportPage() {
   const { id = '', year = '' } = useParams();
@@ -23,6 +24,7 @@ function deviation(bp: number | null) {
 }
 
 function Report({ report }: { report: UseOfFundsReport }) {
+  const t = useT();
   const queryClient = useQueryClient();
   const [narrative, setNarrative] = useState(report.narrative);
   const [saved, setSaved] = useState(false);
@@ -46,58 +48,58 @@ function Report({ report }: { report: UseOfFundsReport }) {
       actions={
         <Group gap="sm">
           <Button component="a" href={downloadUrl(`${base}/statement.xlsx`)} variant="default" leftSection={<DownloadIcon size={16} />}>
-            Zahlenmäßiger Nachweis (XLSX)
+            {t('funding.report.zahlenmaessigerNachweisXlsx')}
           </Button>
           <Button component="a" href={downloadUrl(`${base}/statement.pdf`)} variant="default" leftSection={<DownloadIcon size={16} />}>
-            Zahlenmäßiger Nachweis (PDF)
+            {t('funding.report.zahlenmaessigerNachweisPdf')}
           </Button>
           <Button component="a" href={downloadUrl(`${base}/narrative.pdf`)} variant="default" leftSection={<DownloadIcon size={16} />}>
-            Sachbericht-Entwurf (PDF)
+            {t('funding.report.sachberichtEntwurfPdf')}
           </Button>
         </Group>
       }
     >
       <FundingTabs />
       <Anchor component={Link} to={`/foerderung/bescheide/${report.grantId}`}>
-        Zurück zum Bescheid
+        {t('funding.report.zurueckZumBescheid')}
       </Anchor>
       {final ? (
-        <Alert color="green" variant="light" role="status" title="Abgeschlossen">
+        <Alert color="green" variant="light" role="status" title={t('funding.report.abgeschlossen')}>
           Abgeschlossen von {report.finalisedByName ?? '–'} am {formatDateDe(report.finalisedAt?.slice(0, 10))}.
         </Alert>
       ) : (
         <Badge color="orange.9" variant="light">
-          Entwurf
+          {t('funding.report.entwurf')}
         </Badge>
       )}
       <FactList>
-        <Fact label="Zuwendungsempfänger">{report.organisationName}</Fact>
-        <Fact label="Aktenzeichen">{report.fileNumber}</Fact>
-        <Fact label="Bewilligungszeitraum">{`${formatDateDe(report.approvalStart)} – ${formatDateDe(report.approvalEnd)}`}</Fact>
-        <Fact label="Vorlage bis">{formatDateDe(report.reportDueDate)}</Fact>
-        <Fact label="Abgerufene Mittel">{euro(report.calledOffCents)}</Fact>
+        <Fact label={t('funding.report.zuwendungsempfaenger')}>{report.organisationName}</Fact>
+        <Fact label={t('funding.report.aktenzeichen')}>{report.fileNumber}</Fact>
+        <Fact label={t('funding.report.bewilligungszeitraum')}>{`${formatDateDe(report.approvalStart)} – ${formatDateDe(report.approvalEnd)}`}</Fact>
+        <Fact label={t('funding.report.vorlageBis')}>{formatDateDe(report.reportDueDate)}</Fact>
+        <Fact label={t('funding.report.abgerufeneMittel')}>{euro(report.calledOffCents)}</Fact>
       </FactList>
 
       <section aria-labelledby="statement">
         <Title order={2} id="statement" mb="xs">
-          Zahlenmäßiger Nachweis
+          {t('funding.report.zahlenmaessigerNachweis')}
         </Title>
-        <ScrollRegion label="Zahlenmäßiger Nachweis" minWidth={640}>
+        <ScrollRegion label={t('funding.report.zahlenmaessigerNachweis')} minWidth={640}>
           <Table striped aria-labelledby="statement" data-testid="statement-table">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">Position</Table.Th>
                 <Table.Th scope="col" ta="right">
-                  Bewilligt
+                  {t('funding.report.bewilligt')}
                 </Table.Th>
                 <Table.Th scope="col" ta="right">
-                  Ist-Ausgaben
+                  {t('funding.report.istAusgaben')}
                 </Table.Th>
                 <Table.Th scope="col" ta="right">
-                  Abweichung
+                  {t('funding.report.abweichung')}
                 </Table.Th>
                 <Table.Th scope="col" ta="right">
-                  Abweichung in %
+                  {t('funding.report.abweichungIn')}
                 </Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -125,7 +127,7 @@ function Report({ report }: { report: UseOfFundsReport }) {
 
       <section aria-labelledby="checklist">
         <Title order={2} id="checklist" mb="xs">
-          Was noch fehlt
+          {t('funding.report.wasNochFehlt')}
         </Title>
         <List spacing={4}>
           {report.checklist.map((c) => (
@@ -141,7 +143,7 @@ function Report({ report }: { report: UseOfFundsReport }) {
 
       <section aria-labelledby="activity">
         <Title order={2} id="activity" mb="xs">
-          Kennzahlen für den Sachbericht
+          {t('funding.report.kennzahlenFuerDenSachbericht')}
         </Title>
         {report.activity.length === 0 ? (
           <Text c="dimmed">Für dieses Programm sind keine Kennzahlen hinterlegt.</Text>
@@ -169,17 +171,17 @@ function Report({ report }: { report: UseOfFundsReport }) {
       <Paper withBorder p="md" radius="md" component="section" aria-labelledby="narrative">
         <Stack gap="sm">
           <Title order={2} id="narrative">
-            Sachbericht
+            {t('funding.report.sachbericht')}
           </Title>
           <ErrorBox error={save.error ?? finalise.error} />
           {saved && !save.isPending ? (
             <Text role="status" size="sm">
-              Sachbericht gespeichert.
+              {t('funding.report.sachberichtGespeichert')}
             </Text>
           ) : null}
           <Textarea
-            label="Verwendung der Zuwendung und erzielte Ergebnisse"
-            description="Kurz: was mit dem Geld erreicht wurde; Abweichungen über 20 % begründen."
+            label={t('funding.report.verwendungDerZuwendungUnd')}
+            description={t('funding.report.kurzWasMitDem')}
             autosize
             minRows={6}
             value={narrative}
@@ -192,12 +194,12 @@ function Report({ report }: { report: UseOfFundsReport }) {
           <Group justify="flex-end">
             {report.can.edit ? (
               <Button variant="default" onClick={() => save.mutate()} loading={save.isPending}>
-                Sachbericht speichern
+                {t('funding.report.sachberichtSpeichern')}
               </Button>
             ) : null}
             {!final && report.can.finalise ? (
               <Button onClick={() => finalise.mutate()} loading={finalise.isPending}>
-                Verwendungsnachweis abschließen
+                {t('funding.report.verwendungsnachweisAbschliessen')}
               </Button>
             ) : null}
           </Group>
@@ -206,19 +208,19 @@ function Report({ report }: { report: UseOfFundsReport }) {
 
       <section aria-labelledby="receipts">
         <Title order={2} id="receipts" mb="xs">
-          Belegliste
+          {t('funding.report.belegliste')}
         </Title>
         <DataTable<ReceiptLine>
-          caption="Belegliste"
+          caption={t('funding.report.belegliste')}
           rows={report.receipts}
           rowKey={(b) => `${b.bookingDate}-${b.receiptNo}-${b.amountCents}-${b.payee}`}
-          empty="Keine Ist-Ausgaben gebucht."
+          empty={t('funding.report.keineIstAusgabenGebucht')}
           columns={[
-            { key: 'date', header: 'Datum', rowHeader: true, render: (b) => formatDateDe(b.bookingDate) },
-            { key: 'pos', header: 'Position', render: (b) => POSITION_CATEGORY_LABELS_DE[b.category] },
-            { key: 'payee', header: 'Empfänger:in', render: (b) => <bdi>{b.payee}</bdi> },
-            { key: 'receipt', header: 'Beleg-Nr.', render: (b) => b.receiptNo || '–' },
-            { key: 'amount', header: 'Betrag', nowrap: true, render: (b) => euro(b.amountCents) },
+            { key: 'date', header: t('funding.report.datum'), rowHeader: true, render: (b) => formatDateDe(b.bookingDate) },
+            { key: 'pos', header: t('funding.report.position'), render: (b) => POSITION_CATEGORY_LABELS_DE[b.category] },
+            { key: 'payee', header: t('funding.report.empfaengerIn'), render: (b) => <bdi>{b.payee}</bdi> },
+            { key: 'receipt', header: t('funding.report.belegNr'), render: (b) => b.receiptNo || '–' },
+            { key: 'amount', header: t('funding.report.betrag'), nowrap: true, render: (b) => euro(b.amountCents) },
           ]}
         />
       </section>

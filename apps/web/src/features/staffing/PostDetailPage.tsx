@@ -19,6 +19,7 @@ import { useProgrammes } from '../funding/api';
 import { ErrorBox, euro, Fact, FactList, fte, FundingTabs, MoneyInput, YearSelect } from '../funding/common';
 import { addFunding, addOccupancy, staffingKey, updateOccupancy, usePost } from './api';
 import { AlertBadge } from './StaffingPage';
+import { useT } from '../../i18n';
 
 export function PostDetailPage() {
   const { id = '' } = useParams();
@@ -31,11 +32,12 @@ export function PostDetailPage() {
 }
 
 function PostDetail({ post, year, onYear }: { post: Post; year: number; onYear: (y: number) => void }) {
+  const t = useT();
   return (
     <Page title={`Stelle ${post.postNumber}`} description={`${post.title} – ${post.organisation.name}`}>
       <FundingTabs />
       <Anchor component={Link} to="/stellenplan">
-        Zurück zum Stellenplan
+        {t('staffing.postDetail.zurueckZumStellenplan')}
       </Anchor>
       {post.alert ? (
         <Group>
@@ -46,25 +48,25 @@ function PostDetail({ post, year, onYear }: { post: Post; year: number; onYear: 
         </Group>
       ) : null}
       <FactList>
-        <Fact label="Art">{POST_TYPE_LABELS_DE[post.postType]}</Fact>
-        <Fact label="Stellenanteil">{fte(post.fteMilli)}</Fact>
-        <Fact label="Entgeltgruppe">{post.payGrade}</Fact>
-        <Fact label="Kosten des Kreises">{post.kreisCost ? 'ja' : 'nein (Lehrkraft, vom Land abgeordnet)'}</Fact>
+        <Fact label={t('staffing.postDetail.art')}>{POST_TYPE_LABELS_DE[post.postType]}</Fact>
+        <Fact label={t('staffing.postDetail.stellenanteil')}>{fte(post.fteMilli)}</Fact>
+        <Fact label={t('staffing.postDetail.entgeltgruppe')}>{post.payGrade}</Fact>
+        <Fact label={t('staffing.postDetail.kostenDesKreises')}>{post.kreisCost ? 'ja' : 'nein (Lehrkraft, vom Land abgeordnet)'}</Fact>
       </FactList>
-      <YearSelect value={year} onChange={onYear} label="Jahr der Berechnung" />
+      <YearSelect value={year} onChange={onYear} label={t('staffing.postDetail.jahrDerBerechnung')} />
       <Paper withBorder p="md" radius="md" component="section" aria-labelledby="figures">
         <Title order={2} size="h4" id="figures" mb="xs">
           Kosten und Förderung {year}
         </Title>
         <FactList>
-          <Fact label="Besetzte Monate">{String(post.figures.occupiedMonths)}</Fact>
-          <Fact label="Personalkosten">
+          <Fact label={t('staffing.postDetail.besetzteMonate')}>{String(post.figures.occupiedMonths)}</Fact>
+          <Fact label={t('staffing.postDetail.personalkosten')}>
             {post.kreisCost && !post.figures.payGradeCostKnown
               ? `Kostensatz für ${post.payGrade} ${year} fehlt`
               : euro(post.figures.costCents)}
           </Fact>
-          <Fact label="Förderung (Pauschalen)">{euro(post.figures.fundingCents)}</Fact>
-          <Fact label="Vakanzen">
+          <Fact label={t('staffing.postDetail.foerderungPauschalen')}>{euro(post.figures.fundingCents)}</Fact>
+          <Fact label={t('staffing.postDetail.vakanzen')}>
             {post.vacancies.length ? post.vacancies.map((v) => `${formatDateDe(v.from)} – ${formatDateDe(v.to)}`).join(', ') : 'keine'}
           </Fact>
         </FactList>
@@ -76,6 +78,7 @@ function PostDetail({ post, year, onYear }: { post: Post; year: number; onYear: 
 }
 
 function FundingsSection({ post }: { post: Post }) {
+  const t = useT();
   const queryClient = useQueryClient();
   const programmes = useProgrammes();
   const [form, setForm] = useState({
@@ -102,27 +105,27 @@ function FundingsSection({ post }: { post: Post }) {
   return (
     <section aria-labelledby="fundings">
       <Title order={2} id="fundings" mb="xs">
-        Förderung
+        {t('staffing.postDetail.foerderung')}
       </Title>
       <Stack gap="sm">
         <DataTable<PostFunding>
-          caption="Förderzuordnungen"
+          caption={t('staffing.postDetail.foerderzuordnungen')}
           rows={post.fundings}
           rowKey={(f) => f.id}
-          empty="Diese Stelle wird nicht aus einem Programm gefördert."
+          empty={t('staffing.postDetail.dieseStelleWirdNicht')}
           columns={[
-            { key: 'p', header: 'Programm', rowHeader: true, render: (f) => f.programme.name },
-            { key: 'fte', header: 'Geförderte VZÄ', render: (f) => fte(f.fteMilli) },
-            { key: 'rate', header: 'Pauschale je VZÄ', nowrap: true, render: (f) => euro(f.flatRatePerFteCents) },
+            { key: 'p', header: t('staffing.postDetail.programm'), rowHeader: true, render: (f) => f.programme.name },
+            { key: 'fte', header: t('staffing.postDetail.gefoerderteVzae'), render: (f) => fte(f.fteMilli) },
+            { key: 'rate', header: t('staffing.postDetail.pauschaleJeVzae'), nowrap: true, render: (f) => euro(f.flatRatePerFteCents) },
             {
               key: 'annual',
-              header: 'Förderung je Jahr',
+              header: t('staffing.postDetail.foerderungJeJahr'),
               nowrap: true,
               render: (f) => <span data-testid="annual-funding">{euro(f.annualFundingCents)}</span>,
             },
             {
               key: 'period',
-              header: 'Zeitraum',
+              header: t('staffing.postDetail.zeitraum'),
               render: (f) => `${formatDateDe(f.validFrom)} – ${f.validTo ? formatDateDe(f.validTo) : 'offen'}`,
             },
           ]}
@@ -139,14 +142,14 @@ function FundingsSection({ post }: { post: Post }) {
             >
               <Stack gap="sm">
                 <Title order={3} size="h5" id="funding-form">
-                  Förderung zuordnen
+                  {t('staffing.postDetail.foerderungZuordnen')}
                 </Title>
                 <ErrorBox error={add.error} />
                 <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
                   <NativeSelect
-                    label="Programm oder Baustein"
+                    label={t('staffing.postDetail.programmOderBaustein')}
                     data={[
-                      { value: '', label: 'Bitte wählen' },
+                      { value: '', label: t('staffing.postDetail.bitteWaehlen') },
                       ...(programmes.data ?? [])
                         .filter((p) => p.active)
                         .map((p) => ({ value: p.id, label: `${p.parentId ? '— ' : ''}${p.name}` })),
@@ -155,26 +158,26 @@ function FundingsSection({ post }: { post: Post }) {
                     onChange={(e) => setForm({ ...form, programmeId: e.currentTarget.value })}
                   />
                   <TextInput
-                    label="Geförderte VZÄ"
-                    description="z. B. 0,5"
+                    label={t('staffing.postDetail.gefoerderteVzae')}
+                    description={t('staffing.postDetail.zB05')}
                     value={form.fte}
                     error={fteMilli === null ? 'Zahl wie 0,5' : undefined}
                     onChange={(e) => setForm({ ...form, fte: e.currentTarget.value })}
                   />
                   <MoneyInput
-                    label="Pauschale je VZÄ (leer = laut Programm)"
+                    label={t('staffing.postDetail.pauschaleJeVzaeLeer')}
                     cents={form.flatRate}
                     onCents={(c) => setForm({ ...form, flatRate: c })}
                   />
                   <TextInput
                     type="date"
-                    label="Förderung ab"
+                    label={t('staffing.postDetail.foerderungAb')}
                     value={form.validFrom}
                     onChange={(e) => setForm({ ...form, validFrom: e.currentTarget.value })}
                   />
                   <TextInput
                     type="date"
-                    label="Förderung bis (optional)"
+                    label={t('staffing.postDetail.foerderungBisOptional')}
                     value={form.validTo}
                     onChange={(e) => setForm({ ...form, validTo: e.currentTarget.value })}
                   />
@@ -186,7 +189,7 @@ function FundingsSection({ post }: { post: Post }) {
                 </Text>
                 <Group justify="flex-end">
                   <Button type="submit" loading={add.isPending}>
-                    Förderung speichern
+                    {t('staffing.postDetail.foerderungSpeichern')}
                   </Button>
                 </Group>
               </Stack>
@@ -199,6 +202,7 @@ function FundingsSection({ post }: { post: Post }) {
 }
 
 function OccupanciesSection({ post }: { post: Post }) {
+  const t = useT();
   const queryClient = useQueryClient();
   const [form, setForm] = useState({ holderName: '', fte: formatFte(post.fteMilli), contractStart: '', contractEnd: '' });
   const [extend, setExtend] = useState<Record<string, string>>({});
@@ -220,25 +224,25 @@ function OccupanciesSection({ post }: { post: Post }) {
   return (
     <section aria-labelledby="occupancies">
       <Title order={2} id="occupancies" mb="xs">
-        Besetzung und Verträge
+        {t('staffing.postDetail.besetzungUndVertraege')}
       </Title>
       <Stack gap="sm">
         <ErrorBox error={change.error} />
         <DataTable<Occupancy>
-          caption="Besetzungen"
+          caption={t('staffing.postDetail.besetzungen')}
           rows={post.occupancies}
           rowKey={(o) => o.id}
-          empty="Die Stelle ist nicht besetzt."
+          empty={t('staffing.postDetail.dieStelleIstNicht')}
           minWidth={900}
           columns={[
-            { key: 'name', header: 'Stelleninhaber:in', rowHeader: true, render: (o) => <bdi>{o.holderName}</bdi> },
-            { key: 'fte', header: 'VZÄ', render: (o) => fte(o.fteMilli) },
-            { key: 'start', header: 'Vertragsbeginn', render: (o) => formatDateDe(o.contractStart) },
-            { key: 'end', header: 'Vertragsende', render: (o) => (o.contractEnd ? formatDateDe(o.contractEnd) : 'unbefristet') },
-            { key: 'alert', header: 'Hinweis', render: (o) => (o.alert ? <AlertBadge level={o.alert} /> : '') },
+            { key: 'name', header: t('staffing.postDetail.stelleninhaberIn'), rowHeader: true, render: (o) => <bdi>{o.holderName}</bdi> },
+            { key: 'fte', header: t('staffing.postDetail.vzae'), render: (o) => fte(o.fteMilli) },
+            { key: 'start', header: t('staffing.postDetail.vertragsbeginn'), render: (o) => formatDateDe(o.contractStart) },
+            { key: 'end', header: t('staffing.postDetail.vertragsende'), render: (o) => (o.contractEnd ? formatDateDe(o.contractEnd) : 'unbefristet') },
+            { key: 'alert', header: t('staffing.postDetail.hinweis'), render: (o) => (o.alert ? <AlertBadge level={o.alert} /> : '') },
             {
               key: 'actions',
-              header: 'Vertrag ändern',
+              header: t('staffing.postDetail.vertragAendern'),
               render: (o) =>
                 post.can.edit ? (
                   <Group gap={4} align="flex-end">
@@ -269,37 +273,37 @@ function OccupanciesSection({ post }: { post: Post }) {
             >
               <Stack gap="sm">
                 <Title order={3} size="h5" id="occupancy-form">
-                  Besetzung erfassen
+                  {t('staffing.postDetail.besetzungErfassen')}
                 </Title>
                 <ErrorBox error={add.error} />
                 <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
                   <TextInput
-                    label="Stelleninhaber:in"
+                    label={t('staffing.postDetail.stelleninhaberIn')}
                     value={form.holderName}
                     onChange={(e) => setForm({ ...form, holderName: e.currentTarget.value })}
                   />
                   <TextInput
-                    label="VZÄ der Besetzung"
+                    label={t('staffing.postDetail.vzaeDerBesetzung')}
                     value={form.fte}
                     error={fteMilli === null ? 'Zahl wie 0,5' : undefined}
                     onChange={(e) => setForm({ ...form, fte: e.currentTarget.value })}
                   />
                   <TextInput
                     type="date"
-                    label="Vertragsbeginn"
+                    label={t('staffing.postDetail.vertragsbeginn')}
                     value={form.contractStart}
                     onChange={(e) => setForm({ ...form, contractStart: e.currentTarget.value })}
                   />
                   <TextInput
                     type="date"
-                    label="Vertragsende (leer = unbefristet)"
+                    label={t('staffing.postDetail.vertragsendeLeerUnbefristet')}
                     value={form.contractEnd}
                     onChange={(e) => setForm({ ...form, contractEnd: e.currentTarget.value })}
                   />
                 </SimpleGrid>
                 <Group justify="flex-end">
                   <Button type="submit" loading={add.isPending}>
-                    Besetzung speichern
+                    {t('staffing.postDetail.besetzungSpeichern')}
                   </Button>
                 </Group>
               </Stack>
