@@ -14,6 +14,7 @@ import { Pager } from '../../ui/Pager';
 import { hasPermission, useMe } from '../auth/session';
 import { birthDateText, ReasonBadges } from '../cases/common';
 import { createPerson, peopleKey, usePeople, usePersonSearch } from './api';
+import { PendingApprovalsSection } from './PersonSections';
 
 const LABELS: Record<string, string> = {
   givenNames: 'Vorname(n)',
@@ -254,6 +255,7 @@ export function PeoplePage() {
   const me = useMe();
   return (
     <Page title="Personen" description="Klient:innen des Kommunalen Integrationsmanagements. Bitte vor dem Anlegen suchen – Doppelungen werden auch über Schriften hinweg erkannt.">
+      {hasPermission(me, 'persons.lifecycle') ? <PendingApprovalsSection /> : null}
       {hasPermission(me, 'persons.write') ? <CreatePersonForm /> : null}
       <PeopleList />
     </Page>

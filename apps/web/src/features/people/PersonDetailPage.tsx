@@ -35,7 +35,9 @@ import { Page } from '../../ui/Page';
 import { openCase } from '../cases/api';
 import { birthDateText, dateDe, dateTimeDe, PhaseBadge, todayIso } from '../cases/common';
 import { useOrganisations } from '../organisations/api';
+import { DocumentsPanel } from '../../ui/DocumentsPanel';
 import { addResidenceStatus, peopleKey, recordConsent, useConsents, usePerson, useResidenceCatalogue, withdrawConsent } from './api';
+import { LifecycleSection, PersonEditSection, RelationsSection } from './PersonSections';
 
 const PARTNER_KINDS = new Set(['jobcenter', 'agentur_fuer_arbeit', 'auslaenderbehoerde', 'jugendamt', 'sozialamt', 'schulamt', 'schule', 'kita', 'wohlfahrtsverband', 'traeger', 'beratungsstelle', 'sprachkurstraeger', 'migrantenorganisation', 'verein']);
 
@@ -344,6 +346,7 @@ function OpenCaseForm({ person }: { person: Person }) {
 export function PersonDetailPage() {
   const { id = '' } = useParams();
   const person = usePerson(id);
+  const [editing, setEditing] = useState(false);
   if (person.isPending) return <Loading />;
   if (person.isError) return <QueryError error={person.error} onRetry={() => void person.refetch()} />;
   const p = person.data;
@@ -354,14 +357,23 @@ export function PersonDetailPage() {
       heading={<bdi>{p.displayName}</bdi>}
       description={`${`${p.nativeGivenNames} ${p.nativeFamilyName}`.trim() ? `${p.nativeGivenNames} ${p.nativeFamilyName} · ` : ''}geb. ${birthDateText(p.birthDate, p.birthDatePrecision, p.birthDateIsPlaceholder)}`}
       actions={
-        p.can.export ? (
+        p.can.export || p.can.edit ? (
           <>
-            <Button component="a" variant="default" href={`${API_BASE}/people/${p.id}/export.pdf`} leftSection={<DownloadIcon size={18} />}>
-              Auskunft Art. 15 (PDF)
-            </Button>
-            <Button component="a" variant="default" href={`${API_BASE}/people/${p.id}/export.json`} leftSection={<DownloadIcon size={18} />}>
-              Auskunft Art. 15 (JSON)
-            </Button>
+            {p.can.edit && !editing ? (
+              <Button variant="default" onClick={() => setEditing(true)}>
+                Stammdaten bearbeiten
+              </Button>
+            ) : null}
+            {p.can.export ? (
+              <>
+                <Button component="a" variant="default" href={`${API_BASE}/people/${p.id}/export.pdf`} leftSection={<DownloadIcon size={18} />}>
+                  Auskunft Art. 15 (PDF)
+                </Button>
+                <Button component="a" variant="default" href={`${API_BASE}/people/${p.id}/export.json`} leftSection={<DownloadIcon size={18} />}>
+                  Auskunft Art. 15 (JSON)
+                </Button>
+              </>
+            ) : null}
           </>
         ) : null
       }
@@ -389,9 +401,12 @@ export function PersonDetailPage() {
         </Stack>
       </Paper>
       {p.can.openCase && !hasOpenCase ? <OpenCaseForm person={p} /> : null}
-      <MasterData person={p} />
+      {editing ? <PersonEditSection key={p.version} person={p} onDone={() => setEditing(false)} /> : <MasterData person={p} />}
+      <RelationsSection person={p} />
       <ResidenceSection person={p} />
       <ConsentsSection person={p} />
+      <DocumentsPanel base={`/people/${p.id}`} title="Dokumente zur Person" />
+      <LifecycleSection person={p} />
     </Page>
   );
 }

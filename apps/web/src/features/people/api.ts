@@ -7,7 +7,13 @@ import {
   PersonSearchResult,
   PersonSummary,
   ResidenceStatusCatalogueEntry,
+  ErasureRequest,
+  PendingApprovals,
+  PersonLifecycle,
+  PersonMerge,
   type CreatePersonBody,
+  type FamilyRole,
+  type RelationKind,
   type RecordConsentBody,
   type UpdatePersonBody,
 } from '@teilhabe/shared';
@@ -63,4 +69,50 @@ export function recordConsent(personId: string, body: RecordConsentBody, idempot
 
 export function withdrawConsent(id: string, version: number) {
   return apiRequest(`/consents/${enc(id)}/withdraw`, Consent, { method: 'POST', body: {}, ifMatch: version });
+}
+
+// ── Lifecycle: merge, erasure, legal hold, relations ──
+
+export function usePersonLifecycle(id: string) {
+  return useQuery({ queryKey: [...peopleKey, 'person', id, 'lifecycle'], queryFn: () => api.get(`/people/${enc(id)}/lifecycle`, PersonLifecycle) });
+}
+
+export function usePendingApprovals(enabled: boolean) {
+  return useQuery({ queryKey: [...peopleKey, 'approvals'], queryFn: () => api.get('/person-approvals', PendingApprovals), enabled });
+}
+
+export function requestMerge(targetId: string, duplicatePersonId: string, reason: string) {
+  return api.post(`/people/${enc(targetId)}/merges`, PersonMerge, { duplicatePersonId, reason });
+}
+
+export function decideMerge(m: { id: string; version: number }, decision: 'approve' | 'reject') {
+  return api.post(`/person-merges/${enc(m.id)}/decision`, PersonMerge, { decision }, { ifMatch: m.version });
+}
+
+export function undoMerge(m: { id: string; version: number }) {
+  return api.post(`/person-merges/${enc(m.id)}/undo`, PersonMerge, {}, { ifMatch: m.version });
+}
+
+export function requestErasure(personId: string, reason: string) {
+  return api.post(`/people/${enc(personId)}/erasure-requests`, ErasureRequest, { reason });
+}
+
+export function decideErasure(e: { id: string; version: number }, decision: 'approve' | 'reject') {
+  return api.post(`/erasure-requests/${enc(e.id)}/decision`, ErasureRequest, { decision }, { ifMatch: e.version });
+}
+
+export function setLegalHold(personId: string, reason: string) {
+  return apiRequest(`/people/${enc(personId)}/legal-hold`, PersonLifecycle, { method: 'PUT', body: { reason } });
+}
+
+export function clearLegalHold(personId: string) {
+  return apiRequest(`/people/${enc(personId)}/legal-hold`, PersonLifecycle, { method: 'DELETE' });
+}
+
+export function addRelation(personId: string, body: { relatedPersonId: string; kind: RelationKind; familyRole?: FamilyRole }) {
+  return api.post(`/people/${enc(personId)}/relations`, Person, body);
+}
+
+export function removeRelation(personId: string, relationId: string) {
+  return apiRequest(`/people/${enc(personId)}/relations/${enc(relationId)}`, Person, { method: 'DELETE' });
 }
