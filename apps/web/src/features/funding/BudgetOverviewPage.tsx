@@ -35,7 +35,7 @@ export function BudgetOverviewPage() {
   const query = { year, organisationId: organisationId || undefined };
   return (
     <Page
-      title={`Haushaltsübersicht ${year}`}
+      title={t('funding.budgetOverview.title', { year })}
       description={t('funding.budgetOverview.personalkostenzuschuesseSachmittelUndWeiterleitungen')}
       actions={
         <Group gap="sm">
@@ -83,7 +83,8 @@ export function BudgetOverviewPage() {
 }
 
 function Overview({ o }: { o: BudgetOverview }) {
-  if (o.sections.length === 0) return <Text>Für {o.year} sind keine Bescheide erfasst.</Text>;
+  const t = useT();
+  if (o.sections.length === 0) return <Text>{t('funding.budgetOverview.empty', { year: o.year })}</Text>;
   return (
     <Stack gap="lg">
       {o.notes

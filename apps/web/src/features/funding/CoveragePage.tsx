@@ -19,7 +19,7 @@ export function CoveragePage() {
   const coverage = useCoverage(year);
   return (
     <Page
-      title={`Deckung der Personalkosten ${year}`}
+      title={t('funding.coverage.title', { year })}
       description={t('funding.coverage.personalkostenDerGefoerdertenStellen')}
     >
       <FundingTabs />
@@ -131,7 +131,8 @@ function Coverage({ report }: { report: CoverageReport }) {
                       <VisuallyHidden>: {a.programmeName}</VisuallyHidden>
                     </Button>
                     <Button size="xs" variant="default" onClick={() => cancel.mutate(a)}>
-                      aufheben<VisuallyHidden>: {a.programmeName}</VisuallyHidden>
+                      {t('funding.allocation.cancel')}
+                      <VisuallyHidden>: {a.programmeName}</VisuallyHidden>
                     </Button>
                   </Group>
                 ) : a.cancelled ? (

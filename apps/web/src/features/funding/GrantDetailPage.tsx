@@ -177,7 +177,7 @@ function GrantDetail({ grant }: { grant: Grant }) {
               nowrap: true,
               render: (b) =>
                 b.availableCents < 0 ? (
-                  <Text c="red.9" fw={700} span>{`${euro(b.availableCents)} (überschritten)`}</Text>
+                  <Text c="red.9" fw={700} span>{t('funding.balance.exceeded', { amount: euro(b.availableCents) })}</Text>
                 ) : (
                   euro(b.availableCents)
                 ),
@@ -298,11 +298,13 @@ function BookingsSection({ grant }: { grant: Grant }) {
                       </Button>
                       {b.status === 'open' ? (
                         <Button size="xs" variant="default" onClick={() => change.mutate({ booking: b, status: 'settled' })}>
-                          erledigt<VisuallyHidden>: {b.payee}</VisuallyHidden>
+                          {t('funding.booking.settle')}
+                          <VisuallyHidden>: {b.payee}</VisuallyHidden>
                         </Button>
                       ) : null}
                       <Button size="xs" variant="default" color="red" onClick={() => change.mutate({ booking: b, status: 'cancelled' })}>
-                        stornieren<VisuallyHidden>: {b.payee}</VisuallyHidden>
+                        {t('funding.action.cancel')}
+                        <VisuallyHidden>: {b.payee}</VisuallyHidden>
                       </Button>
                     </Group>
                   ) : null,
@@ -479,14 +481,17 @@ function CalloffsSection({ grant }: { grant: Grant }) {
                       </Button>
                       {c.status === 'planned' ? (
                         <Button size="xs" variant="default" onClick={() => change.mutate({ c, status: 'submitted' })}>
-                          abgerufen<VisuallyHidden>: {formatDateDe(c.callDate)}</VisuallyHidden>
+                          {t('funding.calloff.submitted')}
+                          <VisuallyHidden>: {formatDateDe(c.callDate)}</VisuallyHidden>
                         </Button>
                       ) : null}
                       <Button size="xs" variant="default" onClick={() => change.mutate({ c, status: 'received' })}>
-                        eingegangen<VisuallyHidden>: {formatDateDe(c.callDate)}</VisuallyHidden>
+                        {t('funding.calloff.received')}
+                        <VisuallyHidden>: {formatDateDe(c.callDate)}</VisuallyHidden>
                       </Button>
                       <Button size="xs" variant="default" onClick={() => change.mutate({ c, status: 'cancelled' })}>
-                        stornieren<VisuallyHidden>: {formatDateDe(c.callDate)}</VisuallyHidden>
+                        {t('funding.action.cancel')}
+                        <VisuallyHidden>: {formatDateDe(c.callDate)}</VisuallyHidden>
                       </Button>
                     </Group>
                   ) : null,
@@ -630,8 +635,8 @@ function OnwardSection({ grant }: { grant: Grant }) {
                 render: (o) => (
                   <Stack gap={2}>
                     <Text size="sm">{ONWARD_CHECK_STATUS_LABELS_DE[o.checkStatus]}</Text>
-                    {o.checkedByName ? <Text size="xs">geprüft: {o.checkedByName}</Text> : null}
-                    {o.confirmedByName ? <Text size="xs">bestätigt: {o.confirmedByName}</Text> : null}
+                    {o.checkedByName ? <Text size="xs">{t('funding.onward.checkedBy', { name: o.checkedByName })}</Text> : null}
+                    {o.confirmedByName ? <Text size="xs">{t('funding.onward.confirmedBy', { name: o.confirmedByName })}</Text> : null}
                   </Stack>
                 ),
               },
@@ -662,12 +667,14 @@ function OnwardSection({ grant }: { grant: Grant }) {
                     ) : null}
                     {o.can.check ? (
                       <Button size="xs" variant="default" onClick={() => act.mutate({ o, action: 'check' })}>
-                        Verwendung geprüft<VisuallyHidden>: {o.recipient.name}</VisuallyHidden>
+                        {t('funding.onward.check')}
+                        <VisuallyHidden>: {o.recipient.name}</VisuallyHidden>
                       </Button>
                     ) : null}
                     {o.can.confirm ? (
                       <Button size="xs" onClick={() => act.mutate({ o, action: 'confirm' })}>
-                        Prüfung bestätigen (Vier-Augen)<VisuallyHidden>: {o.recipient.name}</VisuallyHidden>
+                        {t('funding.onward.confirm')}
+                        <VisuallyHidden>: {o.recipient.name}</VisuallyHidden>
                       </Button>
                     ) : null}
                   </Stack>

@@ -191,7 +191,11 @@ function GrantForm({ mode, grant }: { mode: Mode; grant?: Grant }) {
   });
   const fieldError = (name: string) => (isApiError(save.error) ? save.error.fields[name] : undefined);
   const title =
-    mode === 'create' ? 'Zuwendungsbescheid erfassen' : mode === 'edit' ? 'Entwurf des Bescheids bearbeiten' : 'Änderungsbescheid erfassen';
+    mode === 'create'
+      ? t('funding.grantForm.titleCreate')
+      : mode === 'edit'
+        ? t('funding.grantForm.titleEdit')
+        : t('funding.grantForm.titleAmend');
 
   if (programmes.isPending || organisations.isPending) return <Loading />;
   if (programmes.isError) return <QueryError error={programmes.error} />;
@@ -342,7 +346,7 @@ function GrantForm({ mode, grant }: { mode: Mode; grant?: Grant }) {
             </SimpleGrid>
           </Fieldset>
 
-          <Fieldset legend="Finanzierungsplan (bewilligte Beträge in Euro)">
+          <Fieldset legend={t('funding.grantForm.planLegend')}>
             {years.length === 0 ? (
               <Text c="dimmed">Bitte zuerst den Bewilligungszeitraum angeben; dann erscheinen die Haushaltsjahre.</Text>
             ) : (
@@ -393,7 +397,7 @@ function GrantForm({ mode, grant }: { mode: Mode; grant?: Grant }) {
               {t('funding.grantForm.abbrechen')}
             </Button>
             <Button type="submit" loading={save.isPending}>
-              {mode === 'amend' ? 'Änderungsbescheid speichern' : 'Bescheid speichern'}
+              {mode === 'amend' ? t('funding.grantForm.saveAmendment') : t('funding.grantForm.save')}
             </Button>
           </Group>
         </Stack>

@@ -346,7 +346,7 @@ function SettingsForm({ settings }: { settings: FundingSettings }) {
             </Button>
           </Group>
         ) : (
-          <Text size="sm">Nur die KI-Leitung kann diese Einstellung ändern.</Text>
+          <Text size="sm">{t('funding.settings.leadOnly')}</Text>
         )}
       </Stack>
     </form>

@@ -43,7 +43,7 @@ function Report({ report }: { report: UseOfFundsReport }) {
   const final = report.status === 'final';
   return (
     <Page
-      title={`Verwendungsnachweis ${report.budgetYear}`}
+      title={t('funding.report.title', { year: report.budgetYear })}
       description={`${report.grantTitle} – ${report.programmeName}`}
       actions={
         <Group gap="sm">
@@ -146,7 +146,7 @@ function Report({ report }: { report: UseOfFundsReport }) {
           {t('funding.report.kennzahlenFuerDenSachbericht')}
         </Title>
         {report.activity.length === 0 ? (
-          <Text c="dimmed">Für dieses Programm sind keine Kennzahlen hinterlegt.</Text>
+          <Text c="dimmed">{t('funding.report.noFigures')}</Text>
         ) : (
           <List spacing={4}>
             {report.activity.map((a) => (

@@ -4,6 +4,7 @@ import { Link, useLocation } from 'react-router';
 import { formatEuro, formatFte, parseEuro, type DeadlineLevel, type GrantStatus } from '@teilhabe/shared';
 import { isApiError } from '../../api/client';
 import { hasPermission, useMe } from '../auth/session';
+import { useT } from '../../i18n';
 import { AlertIcon, InfoIcon } from '../../ui/icons';
 
 export const euro = (cents: number) => formatEuro(cents);
@@ -11,19 +12,20 @@ export const fte = (milli: number) => `${formatFte(milli)} VZÄ`;
 
 /** Sub-navigation of the funding pages (a nav landmark with the current page marked). */
 export function FundingTabs() {
+  const t = useT();
   const me = useMe();
   const { pathname } = useLocation();
   const links: [string, string, boolean][] = [
-    ['/foerderung', 'Bescheide', true],
-    ['/foerderung/haushalt', 'Haushaltsübersicht', true],
-    ['/foerderung/deckung', 'Deckung Personalkosten', true],
-    ['/foerderung/fristen', 'Fristen', true],
-    ['/foerderung/programme', 'Programmkatalog', true],
-    ['/foerderung/einstellungen', 'Einstellungen', true],
-    ['/stellenplan', 'Stellenplan', hasPermission(me, 'staffing.read')],
+    ['/foerderung', t('funding.tabs.grants'), true],
+    ['/foerderung/haushalt', t('funding.tabs.overview'), true],
+    ['/foerderung/deckung', t('funding.tabs.coverage'), true],
+    ['/foerderung/fristen', t('funding.tabs.deadlines'), true],
+    ['/foerderung/programme', t('funding.tabs.programmes'), true],
+    ['/foerderung/einstellungen', t('funding.tabs.settings'), true],
+    ['/stellenplan', t('funding.tabs.staffing'), hasPermission(me, 'staffing.read')],
   ];
   return (
-    <nav aria-label="Förderung und Haushalt">
+    <nav aria-label={t('funding.tabs.label')}>
       <Group gap="md" component="ul" p={0} m={0} style={{ listStyle: 'none' }} wrap="wrap">
         {links
           .filter(([, , visible]) => visible)
@@ -50,9 +52,10 @@ export function FundingTabs() {
 }
 
 export function GrantStatusBadge({ status }: { status: GrantStatus }) {
+  const t = useT();
   return (
     <Badge variant="light" color={status === 'approved' ? 'green.9' : 'orange.9'}>
-      {status === 'approved' ? 'freigegeben' : 'Entwurf – Freigabe offen'}
+      {status === 'approved' ? t('funding.status.approved') : t('funding.status.draft')}
     </Badge>
   );
 }
@@ -81,6 +84,7 @@ export function MoneyInput({
   error,
   ...props
 }: Omit<TextInputProps, 'value' | 'onChange'> & { cents: number | null; onCents: (cents: number | null) => void }) {
+  const t = useT();
   const [text, setText] = useState(cents === null ? '' : formatEuro(cents, { symbol: false }));
   const parsed = text.trim() === '' ? null : parseEuro(text);
   const invalid = text.trim() !== '' && parsed === null;
@@ -90,7 +94,7 @@ export function MoneyInput({
       inputMode="decimal"
       value={text}
       rightSection="€"
-      error={error ?? (invalid ? 'Betrag wie 28.500,00 eingeben' : undefined)}
+      error={error ?? (invalid ? t('funding.money.invalid') : undefined)}
       onChange={(event) => {
         const next = event.currentTarget.value;
         setText(next);
@@ -128,12 +132,13 @@ export function YearSelect({
 }
 
 /** The server's answer to a failed change, with the fields it names. */
-export function ErrorBox({ error, title = 'Nicht gespeichert' }: { error: unknown; title?: string }) {
+export function ErrorBox({ error, title }: { error: unknown; title?: string }) {
+  const t = useT();
   if (!error) return null;
-  const message = error instanceof Error ? error.message : 'Unbekannter Fehler';
+  const message = error instanceof Error ? error.message : t('error.unknown');
   const fields = isApiError(error) ? Object.entries(error.fields) : [];
   return (
-    <Alert color="red" variant="light" role="alert" icon={<AlertIcon />} title={isApiError(error, 409) ? 'Konflikt' : title}>
+    <Alert color="red" variant="light" role="alert" icon={<AlertIcon />} title={isApiError(error, 409) ? t('ui.conflictTitle') : (title ?? t('funding.error.notSaved'))}>
       {fields.length ? (
         <List size="sm">
           {fields.map(([field, text]) => (

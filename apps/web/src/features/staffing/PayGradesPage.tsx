@@ -51,7 +51,7 @@ export function PayGradesPage() {
       {grades.isError ? <QueryError error={grades.error} /> : null}
       {grades.data ? (
         <DataTable<PayGradeCost>
-          caption={`Kostensätze ${year}`}
+          caption={t('staffing.payGrades.caption', { year })}
           rows={grades.data}
           rowKey={(g) => g.id}
           empty={t('staffing.payGrades.fuerDiesesJahrSind')}

@@ -245,7 +245,7 @@ function CreatePostForm({ onCancel }: { onCancel: () => void }) {
               description={t('staffing.staffing.zB05')}
               required
               value={form.fte}
-              error={fteMilli === null ? 'Zahl wie 0,5 oder 1,0' : undefined}
+              error={fteMilli === null ? t('staffing.fte.invalid') : undefined}
               onChange={(e) => setForm({ ...form, fte: e.currentTarget.value })}
             />
             <TextInput
