@@ -729,6 +729,29 @@ export const de = {
   'staffing.payGrades.caption': 'Kostensätze {year}',
   'staffing.fte.invalid': 'Zahl wie 0,5 oder 1,0',
   // Förderung, Haushalt und Stellenplan – end
+  // Sprachmittlerpool (interpreters) – begin
+  'interpreters.common.pleaseChoose': 'Bitte wählen',
+  'interpreters.exclusions.title': 'Ausschlussliste',
+  'interpreters.exclusions.intro': 'Mit diesen Einrichtungen oder Klient:innen wird die Person nie zusammengebracht, etwa wegen Befangenheit oder Verwandtschaft. Jede Änderung wird protokolliert.',
+  'interpreters.exclusions.caption': 'Ausschlüsse von {name}',
+  'interpreters.exclusions.colExcluded': 'Ausgeschlossen',
+  'interpreters.exclusions.colReason': 'Grund',
+  'interpreters.exclusions.colSince': 'Seit',
+  'interpreters.exclusions.colActions': 'Aktionen',
+  'interpreters.exclusions.clientOf': 'Klient:in der Anfrage {reference}',
+  'interpreters.exclusions.remove': 'Aufheben',
+  'interpreters.exclusions.removeLabel': 'Ausschluss „{name}“ aufheben',
+  'interpreters.exclusions.empty': 'Keine Ausschlüsse.',
+  'interpreters.exclusions.kind': 'Ausschließen für',
+  'interpreters.exclusions.kindInstitution': 'eine Einrichtung',
+  'interpreters.exclusions.kindClient': 'die Klient:in einer Anfrage',
+  'interpreters.exclusions.institution': 'Einrichtung',
+  'interpreters.exclusions.requestReference': 'Aktenzeichen der Anfrage',
+  'interpreters.exclusions.requestReferenceHint': 'Eine Anfrage des Case Managements zu dieser Klient:in, z. B. SM-2026-00012; der Fall selbst bleibt verborgen.',
+  'interpreters.exclusions.reason': 'Grund',
+  'interpreters.exclusions.add': 'Ausschluss hinzufügen',
+  'interpreters.exclusions.added': 'Ausschluss hinzugefügt.',
+  // Sprachmittlerpool (interpreters) – end
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof de;

@@ -726,4 +726,27 @@ export const en: Record<MessageKey, string> = {
   'staffing.payGrades.caption': 'Cost rates {year}',
   'staffing.fte.invalid': 'A number like 0,5 or 1,0',
   // Förderung, Haushalt und Stellenplan – end
+  // Sprachmittlerpool (interpreters) – begin
+  'interpreters.common.pleaseChoose': 'Please choose',
+  'interpreters.exclusions.title': 'Exclusion list',
+  'interpreters.exclusions.intro': 'This person is never matched with these institutions or clients, e.g. because of a conflict of interest or kinship. Every change is logged.',
+  'interpreters.exclusions.caption': 'Exclusions of {name}',
+  'interpreters.exclusions.colExcluded': 'Excluded',
+  'interpreters.exclusions.colReason': 'Reason',
+  'interpreters.exclusions.colSince': 'Since',
+  'interpreters.exclusions.colActions': 'Actions',
+  'interpreters.exclusions.clientOf': 'Client of request {reference}',
+  'interpreters.exclusions.remove': 'Remove',
+  'interpreters.exclusions.removeLabel': 'Remove exclusion “{name}”',
+  'interpreters.exclusions.empty': 'No exclusions.',
+  'interpreters.exclusions.kind': 'Exclude for',
+  'interpreters.exclusions.kindInstitution': 'an institution',
+  'interpreters.exclusions.kindClient': 'the client of a request',
+  'interpreters.exclusions.institution': 'Institution',
+  'interpreters.exclusions.requestReference': 'Request reference',
+  'interpreters.exclusions.requestReferenceHint': 'A case management request for this client, e.g. SM-2026-00012; the case itself stays hidden.',
+  'interpreters.exclusions.reason': 'Reason',
+  'interpreters.exclusions.add': 'Add exclusion',
+  'interpreters.exclusions.added': 'Exclusion added.',
+  // Sprachmittlerpool (interpreters) – end
 };

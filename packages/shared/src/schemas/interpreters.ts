@@ -189,8 +189,16 @@ export const InterpreterExclusion = z
  * coordination never sees the case itself, the server takes the case from the request.
  */
 export const AddInterpreterExclusionBody = z
-  .strictObject({ institutionId: Uuid.optional(), requestId: Uuid.optional(), reason: text({ min: 3, max: 300 }) })
-  .refine((e) => !!e.institutionId !== !!e.requestId, { message: 'Entweder eine Einrichtung oder eine Anfrage (für deren Klient:in) angeben', path: ['institutionId'] });
+  .strictObject({
+    institutionId: Uuid.optional(),
+    requestReference: z
+      .string()
+      .transform((s) => s.trim().toUpperCase())
+      .pipe(z.string().regex(/^SM-\d{4}-\d{5}$/, { message: 'Aktenzeichen der Anfrage im Format SM-JJJJ-NNNNN erwartet' }))
+      .optional(),
+    reason: text({ min: 3, max: 300 }),
+  })
+  .refine((e) => !!e.institutionId !== !!e.requestReference, { message: 'Entweder eine Einrichtung oder eine Anfrage (für deren Klient:in) angeben', path: ['institutionId'] });
 export type AddInterpreterExclusionBody = z.infer<typeof AddInterpreterExclusionBody>;
 export const InterpreterExclusionParams = z.strictObject({ id: Uuid, exclusionId: Uuid });
 

@@ -477,8 +477,10 @@ describe('exclusion list', () => {
 
     const before = await dataFingerprint(t);
     expect(expectGermanError(await coordinator.post(url, { institutionId: school.institutionId }), 400).fields).toHaveProperty('reason');
-    expectGermanError(await coordinator.post(url, { institutionId: school.institutionId, requestId: client.id, reason: 'Doppelt' }), 400);
-    expect(expectGermanError(await coordinator.post(url, { requestId: school.id, reason: 'Kein Fall' }), 400).fields).toHaveProperty('requestId');
+    expectGermanError(await coordinator.post(url, { institutionId: school.institutionId, requestReference: client.reference, reason: 'Doppelt' }), 400);
+    expect(expectGermanError(await coordinator.post(url, { requestReference: school.reference, reason: 'Kein Fall' }), 400).fields).toHaveProperty('requestReference');
+    expect(expectGermanError(await coordinator.post(url, { requestReference: 'SM-1999-99999', reason: 'Unbekannt' }), 400).fields).toHaveProperty('requestReference');
+    expect(expectGermanError(await coordinator.post(url, { requestReference: 'Fall 12', reason: 'Format' }), 400).fields).toHaveProperty('requestReference');
     expect(expectGermanError(await coordinator.post(url, { institutionId: '00000000-0000-4000-8000-000000000001', reason: 'Unbekannt' }), 400).fields).toHaveProperty('institutionId');
     expectGermanError(await coordinator.post(`/api/v1/interpreters/00000000-0000-4000-8000-000000000002/exclusions`, { institutionId: school.institutionId, reason: 'Niemand' }), 404);
     expect((await interpreterAgent.post(url, { institutionId: school.institutionId, reason: 'Ich nicht' })).statusCode).toBe(403);
@@ -488,7 +490,7 @@ describe('exclusion list', () => {
     expect(added.statusCode, added.body).toBe(201);
     expect(added.json().exclusions).toEqual([expect.objectContaining({ institutionName: 'Realschule Ausschluss (Test)', note: 'Arbeitet dort als Schulbegleiterin', requestReference: null })]);
     expect(expectGermanError(await coordinator.post(url, { institutionId: school.institutionId, reason: 'Noch einmal' }), 409).fields).toHaveProperty('institutionId');
-    const byClient = await coordinator.post(url, { requestId: client.id, reason: 'Verwandt mit der Familie' });
+    const byClient = await coordinator.post(url, { requestReference: client.reference.toLowerCase(), reason: 'Verwandt mit der Familie' });
     expect(byClient.statusCode, byClient.body).toBe(201);
     expect(byClient.json().exclusions[1]).toMatchObject({ institutionId: null, requestReference: client.reference, note: 'Verwandt mit der Familie' });
     expect(await eligible(school.id)).toBe(false);
@@ -496,12 +498,12 @@ describe('exclusion list', () => {
     expect(await t.auditCount(`action = 'interpreters.exclusion_added' AND subject_id = $1`, [ursula.id])).toBe(2);
 
     const exclusionId = added.json().exclusions[0].id as string;
-    expect((await interpreterAgent.delete(`${url}/${exclusionId}`)).statusCode).toBe(403);
-    const removed = await coordinator.delete(`${url}/${exclusionId}`);
+    expect((await send(t, { method: 'DELETE', url: `${url}/${exclusionId}`, payload: {}, agent: interpreterAgent })).statusCode).toBe(403);
+    const removed = await send(t, { method: 'DELETE', url: `${url}/${exclusionId}`, payload: {}, agent: coordinator });
     expect(removed.statusCode, removed.body).toBe(200);
     expect(removed.json().exclusions.map((e: { requestReference: string | null }) => e.requestReference)).toEqual([client.reference]);
     expect(await eligible(school.id)).toBe(true);
-    expect(expectGermanError(await coordinator.delete(`${url}/${exclusionId}`), 404).message).toMatch(/Ausschluss/);
+    expect(expectGermanError(await send(t, { method: 'DELETE', url: `${url}/${exclusionId}`, payload: {}, agent: coordinator }), 404).message).toMatch(/Ausschluss/);
     expect(await t.auditCount(`action = 'interpreters.exclusion_removed' AND subject_id = $1`, [ursula.id])).toBe(1);
   });
 });

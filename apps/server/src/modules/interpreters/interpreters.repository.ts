@@ -304,6 +304,11 @@ export async function findRequest(db: DbOrTx, id: string, scope: RequestScope, o
   return row;
 }
 
+export async function findRequestByReference(db: DbOrTx, reference: string) {
+  const [row] = await db.select().from(interpreterRequests).where(eq(interpreterRequests.reference, reference));
+  return row;
+}
+
 export async function findRequestByStatusToken(db: DbOrTx, hash: string, opts: { lock?: boolean } = {}) {
   const query = db.select().from(interpreterRequests).where(eq(interpreterRequests.statusTokenHash, hash));
   const [row] = opts.lock ? await query.for('update') : await query;

@@ -272,7 +272,7 @@ export const interpretersModule: Module = {
     );
     app.delete(
       '/api/v1/interpreters/:id/exclusions/:exclusionId',
-      { config: { access: 'interpreters.manage' }, schema: { tags, summary: 'Ausschluss aufheben', params: InterpreterExclusionParams, response: { 200: InterpreterDetail } } },
+      { config: { access: 'interpreters.manage' }, schema: { tags, summary: 'Ausschluss aufheben (Inhalt: {})', params: InterpreterExclusionParams, body: z.strictObject({}), response: { 200: InterpreterDetail } } },
       async (request) => pool.removeExclusion(authed(request.ctx), request.params.id, request.params.exclusionId),
     );
     app.post(

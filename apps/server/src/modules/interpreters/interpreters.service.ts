@@ -170,16 +170,16 @@ export async function addExclusion(ctx: AuthedContext, interpreterId: string, in
     if (!(await repo.existingInstitutionIds(ctx.tx, [input.institutionId])).has(input.institutionId)) throw fieldError('institutionId', 'Diese Einrichtung gibt es nicht.');
     target = { institutionId: input.institutionId, caseId: null };
   } else {
-    const request = await repo.findRequest(ctx.tx, input.requestId!, { kind: 'all' });
-    if (!request) throw fieldError('requestId', 'Diese Anfrage gibt es nicht.');
+    const request = await repo.findRequestByReference(ctx.tx, input.requestReference!);
+    if (!request) throw fieldError('requestReference', 'Eine Anfrage mit diesem Aktenzeichen gibt es nicht.');
     if (!request.caseId) {
-      throw fieldError('requestId', 'Diese Anfrage gehört zu keinem Fall des Case Managements; bitte stattdessen die Einrichtung ausschließen.');
+      throw fieldError('requestReference', 'Diese Anfrage gehört zu keinem Fall des Case Managements; bitte stattdessen die Einrichtung ausschließen.');
     }
     target = { institutionId: null, caseId: request.caseId };
     requestReference = request.reference;
   }
   if (await repo.hasExclusion(ctx.tx, interpreterId, target)) {
-    throw conflict('Dieser Ausschluss steht schon auf der Liste.', { [input.institutionId ? 'institutionId' : 'requestId']: 'Schon ausgeschlossen' });
+    throw conflict('Dieser Ausschluss steht schon auf der Liste.', { [input.institutionId ? 'institutionId' : 'requestReference']: 'Schon ausgeschlossen' });
   }
   const exclusion = await repo.insertExclusion(ctx.tx, { interpreterId, ...target, note: input.reason });
   await ctx.audit.record({

@@ -38,6 +38,7 @@ import { fieldErrorsOf, FormErrorSummary, useFieldIds, useSubmitAttempts } from 
 import { PlusIcon } from '../../ui/icons';
 import { Page } from '../../ui/Page';
 import { Pager } from '../../ui/Pager';
+import { ExclusionEditor } from './ExclusionEditor';
 import { createInterpreter, interpretersKey, PAGE_SIZE, updateInterpreter, useInterpreter, useInterpreters, usePublicFormInfo } from './api';
 import { euro, PoolTabs } from './common';
 
@@ -364,9 +365,6 @@ function InterpreterForm({ detail, gemeinden }: { detail?: InterpreterDetail; ge
           ) : null}
           <Textarea id={ids('notes')} label="Interne Notizen der Koordination" autosize minRows={2} {...form.getInputProps('notes')} />
           <Switch label="Aktiv (wird für Einsätze vorgeschlagen)" {...form.getInputProps('active', { type: 'checkbox' })} />
-          {detail?.exclusions.length ? (
-            <Text size="sm">Ausschlussliste: {detail.exclusions.map((e) => e.institutionName ?? `Fall ${e.caseId?.slice(0, 8)}`).join('; ')}</Text>
-          ) : null}
           <Group justify="flex-end">
             <Button type="submit" loading={save.isPending}>
               {detail ? 'Änderungen speichern' : 'Aufnehmen'}
@@ -374,6 +372,7 @@ function InterpreterForm({ detail, gemeinden }: { detail?: InterpreterDetail; ge
           </Group>
         </Stack>
       </form>
+      {detail ? <ExclusionEditor detail={detail} /> : null}
     </Page>
   );
 }

@@ -102,6 +102,11 @@ export function useInterpreter(id: string | undefined) {
 export const createInterpreter = (body: unknown, idempotencyKey: string) => api.post('/interpreters', InterpreterDetail, body, { idempotencyKey });
 export const updateInterpreter = (id: string, version: number, body: unknown) => api.patch(`/interpreters/${enc(id)}`, InterpreterDetail, body, { ifMatch: version });
 
+export const addExclusion = (interpreterId: string, body: { institutionId?: string; requestReference?: string; reason: string }) =>
+  api.post(`/interpreters/${enc(interpreterId)}/exclusions`, InterpreterDetail, body);
+export const removeExclusion = (interpreterId: string, exclusionId: string) =>
+  apiRequest(`/interpreters/${enc(interpreterId)}/exclusions/${enc(exclusionId)}`, InterpreterDetail, { method: 'DELETE', body: {} });
+
 export function useInstitutions() {
   return useQuery({ queryKey: [...interpretersKey, 'institutions'], queryFn: () => api.get('/interpreter-institutions', z.array(InterpreterInstitutionOption)) });
 }
