@@ -107,6 +107,25 @@ describe('KIM journey: search across scripts, case through the phases, consent, 
     expect(await row.textContent()).toContain('gültig');
   });
 
+  it('uploads a document on the case page and lists it; the person page shows documents and four-eyes requests', async () => {
+    await cm.goto(caseUrl);
+    await cm.getByLabel('Dokument hochladen (PDF, Bild oder Word, höchstens 20 MB)').setInputFiles({
+      name: 'Bescheid Jobcenter.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1'),
+    });
+    await cm.getByRole('status').filter({ hasText: '„Bescheid Jobcenter.pdf“ wurde hochgeladen.' }).waitFor();
+    const row = cm.getByRole('row').filter({ hasText: 'Bescheid Jobcenter.pdf' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('PDF');
+    await expectAccessible(cm, 'Dokumente zum Fall');
+
+    await cm.goto(personUrl);
+    await cm.getByRole('heading', { level: 2, name: 'Doppelungen, Löschung und Sperre' }).waitFor();
+    await cm.getByRole('heading', { level: 2, name: 'Dokumente zur Person' }).waitFor();
+    await expectAccessible(cm, 'Person mit Dokumenten, Verknüpfungen und Anträgen');
+  });
+
   it('adds a contact and a goal, and refers to the Jobcenter', async () => {
     await cm.goto(caseUrl);
     await field(cm, 'Notiz').fill('Interne Notiz: Erstgespräch mit Sprachmittlung');
