@@ -132,7 +132,8 @@ function corpus(body: Json, secretFields: string[] = [], schema?: JsonSchema, me
     ...(method === 'DELETE' ? [] : [{ name: 'empty body with JSON content type', payload: '', status: 400, code: 'validation_failed' }]),
     { name: 'top-level array', payload: '[]', status: 400 },
     { name: 'top-level string', payload: '"hallo"', status: 400 },
-    { name: 'top-level null', payload: 'null', status: 400 },
+    // A DELETE with a JSON content type and no content arrives as null, which the platform accepts as "no body".
+    ...(method === 'DELETE' ? [] : [{ name: 'top-level null', payload: 'null', status: 400 }]),
     { name: 'nesting 10,000 levels deep', payload: DEEP, status: 400 },
     { name: '5,000 unknown keys (the answer stays small)', payload: MANY_KEYS, status: 400, field: 'k0' },
     { name: 'array of 50,000 items', payload: withRawMember(json, `"items":${BIG_ARRAY}`), status: 400, field: 'items' },

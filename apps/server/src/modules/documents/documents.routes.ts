@@ -13,6 +13,7 @@ import {
 import type { FastifyError } from 'fastify';
 import type { App, Module } from '../../platform/http/app.js';
 import { authed, type AuthedContext } from '../../platform/http/context.js';
+import { AppError } from '../../platform/http/errors.js';
 import { requireCaseForWrite, requireCaseInScope } from '../cases/cases.service.js';
 import { requirePersonForWrite, requirePersonInScope } from '../people/people.service.js';
 import * as service from './documents.service.js';
@@ -43,7 +44,11 @@ export function registerDocumentRoutes(app: App, o: DocumentRouteOptions) {
   return app.register(async (scope) => {
     const s = scope as App;
     // The upload body is the file itself. JSON keeps its own parser and is refused by the handler with 415.
-    s.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: DOCUMENT_MAX_BYTES }, (_req, body, done) => done(null, body));
+    // Only the upload takes a file; the other routes of this scope keep the app's rule (JSON or nothing).
+    s.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: DOCUMENT_MAX_BYTES }, (req, body, done) => {
+      if (req.method === 'POST') done(null, body);
+      else done(new AppError(415, 'unsupported_media_type', 'Nicht unterstützter Inhaltstyp. Bitte JSON (application/json) senden.'), undefined);
+    });
     // An over-long upload gets a German message with the limit and the file name; anything else goes to the app's handler.
     s.setErrorHandler(async (error: FastifyError, request) => {
       if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
