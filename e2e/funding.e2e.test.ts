@@ -96,6 +96,7 @@ describe('funding journey of the finance user', () => {
     expect(norm(await sum('lump_sum', 'totalCents').textContent())).toBe('1.900.000,00 €');
     expect(norm(await sum('own_funds', 'totalCents').textContent())).toBe('50.000,00 €');
     await expect.poll(() => page.getByRole('img', { name: /Personalkostenzuschüsse und Sachmittel/ }).count()).toBe(1);
+    expect(norm(await page.getByTestId('overview-source').textContent())).toMatch(/^Quelle: .*Aufteilung je Programm ist abgeleitet/);
     await expectAccessible(page, 'Haushaltsübersicht 2021');
 
     await page.getByLabel('Haushaltsjahr').selectOption('2022');
@@ -234,6 +235,35 @@ describe('funding journey of the finance user', () => {
     expect(text).toContain('Verwendungsnachweis – zahlenmäßiger Nachweis');
     expect(text).toContain('Guter Lebensabend NRW');
     for (const cells of Object.values(screen)) for (const cell of cells) expect(text).toContain(cell);
+  });
+
+  it('changes a Mittelabruf amount in a dialog and the remaining amount follows', async () => {
+    const gla = SEED_004_GRANTS.find((g) => g.programmeCode === 'GLA')!;
+    const planned = Object.values(gla.positions[2021]!).reduce((sum, euros) => sum + euros * 100, 0);
+    await page.goto(grantUrls.get('GLA')!);
+    await expect.poll(() => page.getByRole('heading', { name: 'Mittelabrufe', exact: true }).count()).toBe(1);
+    const remaining = page.getByTestId('calloff-remaining-2021');
+    expect(norm(await remaining.textContent())).toBe(`Noch abrufbar 2021: ${norm(formatEuro(planned))}`);
+
+    await page.getByLabel('Haushaltsjahr des Abrufs').selectOption('2021');
+    await page.getByLabel('Abruftermin').fill('2021-03-15');
+    await page.getByRole('textbox', { name: 'Abrufbetrag', exact: true }).fill('40.000,00');
+    await page.getByRole('button', { name: 'Abruf speichern' }).click();
+    await expect.poll(async () => norm(await remaining.textContent())).toBe(`Noch abrufbar 2021: ${norm(formatEuro(planned - 4_000_000))}`);
+
+    await page.getByRole('button', { name: 'ändern: Abruftermin 15.03.2021' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Mittelabruf ändern' });
+    await expect.poll(() => dialog.count()).toBe(1);
+    await expectAccessible(page, 'Mittelabruf ändern');
+    // More than the plan: the server's German message appears at the amount field.
+    await dialog.getByRole('textbox', { name: 'Abrufbetrag' }).fill(formatEuro(planned + 100, { symbol: false }));
+    await dialog.getByRole('button', { name: 'Änderung speichern' }).click();
+    await expect.poll(async () => norm(await dialog.textContent())).toContain('übersteigt die noch abrufbaren Mittel');
+    await dialog.getByRole('textbox', { name: 'Abrufbetrag' }).fill('25.000,00');
+    await dialog.getByRole('button', { name: 'Änderung speichern' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(async () => norm(await remaining.textContent())).toBe(`Noch abrufbar 2021: ${norm(formatEuro(planned - 2_500_000))}`);
+    expect(norm(await page.getByRole('row').filter({ hasText: '15.03.2021' }).first().textContent())).toContain('25.000,00 €');
   });
 
   it('keeps the other funding and staffing pages accessible', { timeout: 120_000 }, async () => {

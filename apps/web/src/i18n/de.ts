@@ -728,6 +728,7 @@ export const de = {
   'funding.allocation.cancel': 'aufheben',
   'staffing.payGrades.caption': 'Kostensätze {year}',
   'staffing.fte.invalid': 'Zahl wie 0,5 oder 1,0',
+  'funding.grantDetail.documents': 'Dokumente zum Bescheid',
   // Förderung, Haushalt und Stellenplan – end
   // Sprachmittlerpool (interpreters) – begin
   'interpreters.common.pleaseChoose': 'Bitte wählen',

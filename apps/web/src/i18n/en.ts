@@ -725,6 +725,7 @@ export const en: Record<MessageKey, string> = {
   'funding.allocation.cancel': 'cancel',
   'staffing.payGrades.caption': 'Cost rates {year}',
   'staffing.fte.invalid': 'A number like 0,5 or 1,0',
+  'funding.grantDetail.documents': 'Documents of the grant decision',
   // Förderung, Haushalt und Stellenplan – end
   // Sprachmittlerpool (interpreters) – begin
   'interpreters.common.pleaseChoose': 'Please choose',

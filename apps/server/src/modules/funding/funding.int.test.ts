@@ -15,6 +15,7 @@ import {
 } from '@teilhabe/shared';
 import { createTestApp, type Agent, type TestApp } from '../../../test/harness.js';
 import { makeOrganisation, makeUser } from '../../seed/factories.js';
+import { SAMPLE_PDF } from '../documents/sample-files.js';
 import { SEED_004_SOURCE_NOTE } from './overview.service.js';
 import { SEED_004_GRANTS, SEED_004_TOTALS, seed004Positions, type Seed004Grant } from './seed004.js';
 
@@ -149,6 +150,21 @@ describe('the programme catalogue', () => {
 });
 
 describe('Zuwendungsbescheide', () => {
+  it('keep the Bescheid as a document: finance uploads, the coordination reads and downloads but cannot upload', async () => {
+    const grant = await createGrant(finance, { ...grantBody(kimGrant(), t.tree.ki.id), title: 'KIM mit Bescheid-PDF', fileNumber: 'DOC-1' });
+    const octet = { 'content-type': 'application/octet-stream' };
+    const up = await finance.post(`/api/v1/funding/grants/${grant.id}/documents?filename=Bescheid%20KIM.pdf`, SAMPLE_PDF, octet);
+    expect(up.statusCode, up.body).toBe(201);
+    const list = (await coordinator.get(`/api/v1/funding/grants/${grant.id}/documents`)).json();
+    expect(list.items.map((d: { filename: string }) => d.filename)).toEqual(['Bescheid KIM.pdf']);
+    expect(list.canWrite).toBe(false);
+    const down = await coordinator.get(`/api/v1/funding/grants/${grant.id}/documents/${up.json().id}`);
+    expect(down.statusCode).toBe(200);
+    expect(Buffer.compare(down.rawPayload, SAMPLE_PDF)).toBe(0);
+    expect((await coordinator.post(`/api/v1/funding/grants/${grant.id}/documents?filename=x.pdf`, SAMPLE_PDF, octet)).statusCode).toBe(403);
+    expect((await finance.get(`/api/v1/funding/grants/00000000-0000-4000-8000-000000000009/documents`)).statusCode).toBe(404);
+  });
+
   it('are entered by finance as drafts and approved by the lead, never by the person who entered them', async () => {
     const grant = await createGrant(finance, grantBody(kimGrant(), t.tree.ki.id));
     expect(grant.status).toBe('draft');

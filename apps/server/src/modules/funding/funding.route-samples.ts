@@ -2,11 +2,13 @@
 // them into ROUTE_SAMPLES). Type-only imports: nothing of the test harness is loaded at run time.
 import type { RouteSample } from '../../../test/route-samples.js';
 import type { Agent, TestApp } from '../../../test/harness.js';
+import { SAMPLE_PDF } from '../documents/sample-files.js';
 
 let counter = 0;
 const next = () => `${++counter}${Math.random().toString(36).slice(2, 6)}`;
 const SOME_ID = '00000000-0000-4000-8000-000000000001';
 const ifMatch = (v: number | string) => ({ 'if-match': String(v) });
+const octet = { 'content-type': 'application/octet-stream' };
 
 async function ok<T>(res: { statusCode: number; body: string; json(): unknown }, what: string): Promise<T> {
   if (res.statusCode >= 300) throw new Error(`${what} failed: ${res.statusCode} ${res.body}`);
@@ -565,6 +567,32 @@ export const FUNDING_ROUTE_SAMPLES: Record<string, RouteSample> = {
         body: { annualCostCents: 7_600_000 },
         headers: ifMatch(g.version),
       };
+    },
+  },
+  // ── documents of a Bescheid ──
+  'POST /api/v1/funding/grants/:id/documents': {
+    body: () => SAMPLE_PDF,
+    query: 'filename=bescheid.pdf',
+    headers: octet,
+    rawBody: true,
+    success: async (t) => ({
+      agent: await t.as('finance'),
+      url: `/api/v1/funding/grants/${(await draftGrant(t)).id}/documents?filename=bescheid.pdf`,
+      body: SAMPLE_PDF,
+      headers: octet,
+      status: 201,
+    }),
+  },
+  'DELETE /api/v1/funding/grants/:id/documents/:documentId': {
+    body: () => ({}),
+    success: async (t) => {
+      const finance = await t.as('finance');
+      const g = await draftGrant(t);
+      const d = await ok<{ id: string }>(
+        await finance.post(`/api/v1/funding/grants/${g.id}/documents?filename=bescheid.pdf`, SAMPLE_PDF, octet),
+        'upload',
+      );
+      return { agent: finance, url: `/api/v1/funding/grants/${g.id}/documents/${d.id}`, body: {} };
     },
   },
 };

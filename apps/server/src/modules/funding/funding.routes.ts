@@ -43,12 +43,15 @@ import {
   UseOfFundsReport,
 } from '@teilhabe/shared';
 import type { App, Module } from '../../platform/http/app.js';
-import { authed } from '../../platform/http/context.js';
+import { authed, type AuthedContext } from '../../platform/http/context.js';
+import { notFound } from '../../platform/http/errors.js';
 import { idempotent, requiredVersion } from '../../platform/http/preconditions.js';
+import { registerDocumentRoutes } from '../documents/documents.routes.js';
 import * as coverage from './coverage.service.js';
 import * as deadlines from './deadlines.service.js';
 import * as exportsService from './exports.service.js';
 import type { ExportFile } from './exports.service.js';
+import { findGrantRow } from './grants.repository.js';
 import * as grants from './grants.service.js';
 import * as overview from './overview.service.js';
 import * as programmes from './programmes.service.js';
@@ -569,12 +572,28 @@ function overviewRoutes(app: App) {
   );
 }
 
+/** The Bescheid (and its annexes) as documents of the grant: finance and the KI-Leitung upload, the coordination reads. */
+async function grantOrganisation(ctx: AuthedContext, id: string) {
+  const row = await findGrantRow(ctx.tx, ctx.actor, id);
+  if (!row) throw notFound('Zuwendungsbescheid nicht gefunden.');
+  return { organisationId: row.organisationId };
+}
+
 export const fundingModule: Module = {
   name: 'funding',
-  register(app) {
+  async register(app) {
     programmeRoutes(app);
     grantRoutes(app);
     reportRoutes(app);
     overviewRoutes(app);
+    await registerDocumentRoutes(app, {
+      base: `${BASE}/grants/:id`,
+      ownerType: 'grant',
+      readAccess: 'funding.read',
+      writeAccess: 'funding.write',
+      tags,
+      resolveRead: grantOrganisation,
+      resolveWrite: grantOrganisation,
+    });
   },
 };

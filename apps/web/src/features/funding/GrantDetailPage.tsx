@@ -40,6 +40,7 @@ import {
 import { newIdempotencyKey } from '../../api/client';
 import { useT } from '../../i18n';
 import { DataTable } from '../../ui/DataTable';
+import { DocumentsPanel } from '../../ui/DocumentsPanel';
 import { Loading, QueryError } from '../../ui/feedback';
 import { Page } from '../../ui/Page';
 import { hasPermission, useMe } from '../auth/session';
@@ -218,6 +219,7 @@ function GrantDetail({ grant }: { grant: Grant }) {
         />
       </section>
 
+      <DocumentsPanel base={`/funding/grants/${grant.id}`} title={t('funding.grantDetail.documents')} />
       <BookingsSection grant={grant} />
       <CalloffsSection grant={grant} />
       {grant.passThroughAllowed ? <OnwardSection grant={grant} /> : null}
