@@ -14,7 +14,7 @@ import { Pager } from '../../ui/Pager';
 import { hasPermission, useMe } from '../auth/session';
 import { birthDateText, ReasonBadges } from '../cases/common';
 import { createPerson, peopleKey, usePeople, usePersonSearch } from './api';
-import { PendingApprovalsSection } from './PersonSections';
+import { PendingApprovalsSection, RetentionRulesSection } from './PersonSections';
 
 const LABELS: Record<string, string> = {
   givenNames: 'Vorname(n)',
@@ -256,6 +256,7 @@ export function PeoplePage() {
   return (
     <Page title="Personen" description="Klient:innen des Kommunalen Integrationsmanagements. Bitte vor dem Anlegen suchen – Doppelungen werden auch über Schriften hinweg erkannt.">
       {hasPermission(me, 'persons.lifecycle') ? <PendingApprovalsSection /> : null}
+      {hasPermission(me, 'retention.manage') ? <RetentionRulesSection /> : null}
       {hasPermission(me, 'persons.write') ? <CreatePersonForm /> : null}
       <PeopleList />
     </Page>

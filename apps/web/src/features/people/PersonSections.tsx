@@ -20,6 +20,7 @@ import {
   type Person,
   type PersonMerge,
   type RelationKind,
+  type RetentionRule,
   type UpdatePersonBody,
 } from '@teilhabe/shared';
 import { DataTable } from '../../ui/DataTable';
@@ -38,9 +39,11 @@ import {
   setLegalHold,
   undoMerge,
   updatePerson,
+  updateRetentionRule,
   usePendingApprovals,
   usePersonLifecycle,
   usePersonSearch,
+  useRetentionRules,
 } from './api';
 
 type Alias = { givenNames: string; familyName: string; kind: NameKind };
@@ -501,6 +504,51 @@ export function PendingApprovalsSection() {
         </Title>
         <MergesTable merges={pending.data.merges} caption="Offene Anträge auf Zusammenführung" onChanged={refresh} />
         <ErasuresTable requests={pending.data.erasures} caption="Offene Löschanträge" onChanged={refresh} />
+      </Stack>
+    </Paper>
+  );
+}
+
+function RetentionRuleForm({ rule }: { rule: RetentionRule }) {
+  const queryClient = useQueryClient();
+  const [after, setAfter] = useState(String(rule.anonymiseAfterMonths));
+  const [min, setMin] = useState(String(rule.minRetentionMonths));
+  const save = useMutation({
+    mutationFn: () => updateRetentionRule(rule.recordClass, rule.version, { anonymiseAfterMonths: Number(after), minRetentionMonths: Number(min) }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['retention-rules'] }),
+  });
+  const errors = save.isError ? fieldErrorsOf(save.error) : {};
+  return (
+    <Stack gap="xs">
+      <Text fw={500}>{rule.label}</Text>
+      <Group align="flex-end" wrap="wrap">
+        <TextInput label="Anonymisieren nach (Monaten)" type="number" min={1} max={600} value={after} error={errors.anonymiseAfterMonths} onChange={(e) => setAfter(e.currentTarget.value)} />
+        <TextInput label="Löschung frühestens nach (Monaten)" type="number" min={0} max={600} value={min} error={errors.minRetentionMonths} onChange={(e) => setMin(e.currentTarget.value)} />
+        <Button variant="default" loading={save.isPending} onClick={() => save.mutate()}>
+          Regel speichern
+        </Button>
+      </Group>
+      <Text size="sm">{rule.isDefault ? 'Es gilt die Vorgabe.' : `Zuletzt geändert am ${rule.updatedAt ? dateTimeDe(rule.updatedAt) : '–'}.`} Die Anonymisierung läuft jede Nacht; Personen mit rechtlicher Sperre oder offenem Fall bleiben unberührt.</Text>
+      {save.isError && !Object.keys(errors).length ? <QueryError error={save.error} title="Nicht gespeichert" /> : null}
+      {save.isSuccess ? <Alert color="green" role="status">Gespeichert.</Alert> : null}
+    </Stack>
+  );
+}
+
+/** Aufbewahrungsregeln: when the nightly run anonymises, and how long records must be kept at least. */
+export function RetentionRulesSection() {
+  const rules = useRetentionRules(true);
+  if (rules.isPending) return <Loading />;
+  if (rules.isError) return <QueryError error={rules.error} onRetry={() => void rules.refetch()} />;
+  return (
+    <Paper component="section" withBorder p="lg" radius="md" aria-labelledby="retention-rules">
+      <Stack gap="sm">
+        <Title order={2} id="retention-rules">
+          Aufbewahrungsregeln
+        </Title>
+        {rules.data.map((r) => (
+          <RetentionRuleForm key={`${r.recordClass}-${r.version}`} rule={r} />
+        ))}
       </Stack>
     </Paper>
   );

@@ -11,6 +11,7 @@ import {
   PendingApprovals,
   PersonLifecycle,
   PersonMerge,
+  RetentionRule,
   type CreatePersonBody,
   type FamilyRole,
   type RelationKind,
@@ -115,4 +116,12 @@ export function addRelation(personId: string, body: { relatedPersonId: string; k
 
 export function removeRelation(personId: string, relationId: string) {
   return apiRequest(`/people/${enc(personId)}/relations/${enc(relationId)}`, Person, { method: 'DELETE' });
+}
+
+export function useRetentionRules(enabled: boolean) {
+  return useQuery({ queryKey: ['retention-rules'], queryFn: () => api.get('/retention-rules', z.array(RetentionRule)), enabled });
+}
+
+export function updateRetentionRule(recordClass: string, version: number, body: { anonymiseAfterMonths: number; minRetentionMonths: number }) {
+  return apiRequest(`/retention-rules/${enc(recordClass)}`, RetentionRule, { method: 'PUT', body, ifMatch: version });
 }
