@@ -1,23 +1,14 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Box, Button, Checkbox, Fieldset, Group, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
-import {
-  INTERPRETER_GENDER_PREFERENCE_LABELS_DE,
-  INTERPRETER_GENDER_PREFERENCES,
-  INTERPRETING_ALLOWED_TOPICS,
-  INTERPRETING_EXCLUDED_TOPICS,
-  INTERPRETING_EXCLUSION_EXPLANATION_DE,
-  INTERPRETING_MODE_LABELS_DE,
-  INTERPRETING_MODES,
-  INTERPRETING_TOPIC_LABELS_DE,
-  REQUESTER_KIND_LABELS_DE,
-  REQUESTER_KINDS,
-} from '@teilhabe/shared';
+import { INTERPRETER_GENDER_PREFERENCES, INTERPRETING_ALLOWED_TOPICS, INTERPRETING_EXCLUDED_TOPICS, INTERPRETING_MODES, REQUESTER_KINDS } from '@teilhabe/shared';
 import { KNOWN_DIALECTS, LANGUAGE_NAMES_DE, LANGUAGES_IN_DEMAND } from '@teilhabe/shared/interpreters/languages';
 import { newIdempotencyKey } from '../../api/client';
+import { useI18n, type MessageKey } from '../../i18n';
 import { fieldErrorsOf, FormErrorSummary, useFieldIds, useSubmitAttempts } from '../../ui/forms';
 import { InfoIcon } from '../../ui/icons';
+import { usePoolLabels } from './labels';
 
 export interface RequestFormValues {
   institutionName: string;
@@ -42,39 +33,31 @@ export interface RequestFormValues {
   website: string;
 }
 
-const LABELS: Record<string, string> = {
-  institutionName: 'Einrichtung',
-  institutionKind: 'Art der Einrichtung',
-  institutionAgs: 'Gemeinde der Einrichtung',
-  contactName: 'Ansprechperson (Fachkraft)',
-  contactEmail: 'E-Mail der Ansprechperson',
-  contactPhone: 'Telefon der Ansprechperson',
-  languageCode: 'Sprache der Sprachmittlung',
-  dialect: 'Dialekt (optional)',
-  date: 'Datum',
-  time: 'Uhrzeit',
-  durationMinutes: 'Voraussichtliche Dauer',
-  mode: 'Art des Termins',
-  street: 'Adresse (Straße, Hausnummer, Raum)',
-  ags: 'Gemeinde des Termins',
-  topic: 'Anlass',
-  genderPreference: 'Wunsch zum Geschlecht',
-  note: 'Hinweise zur Organisation (optional)',
-  noLegalConsequences: 'Keine rechtlichen Folgen',
-  privacyAccepted: 'Datenschutzhinweis',
-  website: 'Leer lassen',
-  caseId: 'Fall',
-};
+const FIELDS = [
+  'institutionName',
+  'institutionKind',
+  'institutionAgs',
+  'contactName',
+  'contactEmail',
+  'contactPhone',
+  'languageCode',
+  'dialect',
+  'date',
+  'time',
+  'durationMinutes',
+  'mode',
+  'street',
+  'ags',
+  'topic',
+  'genderPreference',
+  'note',
+  'noLegalConsequences',
+  'privacyAccepted',
+  'website',
+  'caseId',
+] as const;
+const isField = (p: string): p is (typeof FIELDS)[number] => (FIELDS as readonly string[]).includes(p);
 
-const allLanguages = Object.entries(LANGUAGE_NAMES_DE)
-  .filter(([code]) => !LANGUAGES_IN_DEMAND.includes(code))
-  .sort(([, a], [, b]) => a.localeCompare(b, 'de'))
-  .map(([value, label]) => ({ value, label }));
-const LANGUAGE_OPTIONS = [
-  { value: '', label: 'Bitte wählen' },
-  { group: 'Häufig angefragt', items: LANGUAGES_IN_DEMAND.map((code) => ({ value: code, label: LANGUAGE_NAMES_DE[code] ?? code })) },
-  { group: 'Alle Sprachen (ISO 639)', items: allLanguages },
-];
 
 export interface RequestFormProps {
   /** Public form: the institution is typed in; staff of a partner or a case manager request as their organisation. */
@@ -91,6 +74,21 @@ export interface RequestFormProps {
 
 /** The Einsatzanfrage form, shared by the public page (no login) and the signed-in requesters. */
 export function RequestForm({ withInstitution, gemeinden, earliestDateText, leadTimeWorkdays, honeypot, caseId, submitLabel, submit, onDone }: RequestFormProps) {
+  const { t, locale } = useI18n();
+  const labels = usePoolLabels();
+  const label = (p: string) => (isField(p) ? t(`interpreters.form.field.${p}` as MessageKey) : p);
+  const LANGUAGE_OPTIONS = useMemo(() => {
+    const collator = new Intl.Collator(locale);
+    const all = Object.keys(LANGUAGE_NAMES_DE)
+      .filter((code) => !LANGUAGES_IN_DEMAND.includes(code))
+      .map((value) => ({ value, label: labels.language(value) }))
+      .sort((a, b) => collator.compare(a.label, b.label));
+    return [
+      { value: '', label: t('interpreters.common.pleaseChoose') },
+      { group: t('interpreters.form.languagesInDemand'), items: LANGUAGES_IN_DEMAND.map((code) => ({ value: code, label: labels.language(code) })) },
+      { group: t('interpreters.form.languagesAll'), items: all },
+    ];
+  }, [labels, locale, t]);
   const ids = useFieldIds();
   const attempts = useSubmitAttempts();
   // One key per filled-in form: a double click or a retry after a lost answer creates the request only once.
@@ -121,11 +119,11 @@ export function RequestForm({ withInstitution, gemeinden, earliestDateText, lead
     validate: (v) => {
       const e: Record<string, string> = {};
       const required: (keyof RequestFormValues)[] = ['contactName', 'contactEmail', 'contactPhone', 'languageCode', 'date', 'time', 'topic', ...(withInstitution ? (['institutionName', 'institutionKind', 'institutionAgs'] as const) : [])];
-      for (const key of required) if (!String(v[key]).trim()) e[key] = 'Pflichtfeld';
-      if (v.mode === 'in_person' && !v.ags) e.ags = 'Für einen Termin vor Ort bitte die Gemeinde angeben.';
-      if (v.mode === 'in_person' && !v.street.trim()) e.street = 'Für einen Termin vor Ort bitte die Adresse angeben.';
-      if (!v.noLegalConsequences) e.noLegalConsequences = 'Bitte bestätigen: Termine mit rechtlichen Folgen vermittelt der Pool nicht.';
-      if (!v.privacyAccepted) e.privacyAccepted = 'Bitte bestätigen Sie den Datenschutzhinweis.';
+      for (const key of required) if (!String(v[key]).trim()) e[key] = t('interpreters.form.required');
+      if (v.mode === 'in_person' && !v.ags) e.ags = t('interpreters.form.agsRequired');
+      if (v.mode === 'in_person' && !v.street.trim()) e.street = t('interpreters.form.streetRequired');
+      if (!v.noLegalConsequences) e.noLegalConsequences = t('interpreters.form.legalRequired');
+      if (!v.privacyAccepted) e.privacyAccepted = t('interpreters.form.privacyRequired');
       return e;
     },
   });
@@ -162,109 +160,109 @@ export function RequestForm({ withInstitution, gemeinden, earliestDateText, lead
     },
   });
 
-  const gemeindeOptions = [{ value: '', label: 'Bitte wählen' }, ...gemeinden.map((g) => ({ value: g.ags, label: g.name }))];
+  const gemeindeOptions = [{ value: '', label: t('interpreters.common.pleaseChoose') }, ...gemeinden.map((g) => ({ value: g.ags, label: g.name }))];
   const dialects = KNOWN_DIALECTS[form.values.languageCode];
 
   return (
     <form noValidate onSubmit={form.onSubmit((v) => mutation.mutate(v), () => attempts.bump())}>
       <Stack gap="lg">
-        <FormErrorSummary errors={form.errors} error={mutation.error} attempt={attempts.attempt} labelFor={(p) => LABELS[p] ?? p} idFor={ids} />
-        <Alert styles={{ title: { color: 'var(--mantine-color-dark-9)' } }} color="blue" variant="light" icon={<InfoIcon />} title="Bitte beachten">
+        <FormErrorSummary errors={form.errors} error={mutation.error} attempt={attempts.attempt} labelFor={label} idFor={ids} />
+        <Alert styles={{ title: { color: 'var(--mantine-color-dark-9)' } }} color="blue" variant="light" icon={<InfoIcon />} title={t('interpreters.form.noticeTitle')}>
           <Stack gap={4}>
             {leadTimeWorkdays !== undefined ? (
               <Text size="sm">
-                Anfragen brauchen mindestens {leadTimeWorkdays} Werktage Vorlauf (Feiertage in NRW zählen nicht).
-                {earliestDateText ? ` Frühester möglicher Termin: ${earliestDateText}.` : ''}
+                {t('interpreters.form.leadTime', { days: leadTimeWorkdays })}
+                {earliestDateText ? ` ${t('interpreters.form.earliest', { date: earliestDateText })}` : ''}
               </Text>
             ) : null}
-            <Text size="sm">{INTERPRETING_EXCLUSION_EXPLANATION_DE}</Text>
-            <Text size="sm">Bitte keine Namen oder persönlichen Daten der Klient:innen eintragen.</Text>
+            <Text size="sm">{t('interpreters.form.exclusionExplanation')}</Text>
+            <Text size="sm">{t('interpreters.form.noPersonalData')}</Text>
           </Stack>
         </Alert>
 
         {withInstitution ? (
-          <Fieldset legend="Anfragende Einrichtung">
+          <Fieldset legend={t('interpreters.form.institutionLegend')}>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput id={ids('institutionName')} label={LABELS.institutionName} required autoComplete="organization" {...form.getInputProps('institutionName')} />
+              <TextInput id={ids('institutionName')} label={label('institutionName')} required autoComplete="organization" {...form.getInputProps('institutionName')} />
               <NativeSelect
                 id={ids('institutionKind')}
-                label={LABELS.institutionKind}
+                label={label('institutionKind')}
                 required
-                data={[{ value: '', label: 'Bitte wählen' }, ...REQUESTER_KINDS.filter((k) => k !== 'kim').map((k) => ({ value: k, label: REQUESTER_KIND_LABELS_DE[k] }))]}
+                data={[{ value: '', label: t('interpreters.common.pleaseChoose') }, ...REQUESTER_KINDS.filter((k) => k !== 'kim').map((k) => ({ value: k, label: labels.kind(k) }))]}
                 {...form.getInputProps('institutionKind')}
               />
-              <NativeSelect id={ids('institutionAgs')} label={LABELS.institutionAgs} required data={gemeindeOptions} {...form.getInputProps('institutionAgs')} />
+              <NativeSelect id={ids('institutionAgs')} label={label('institutionAgs')} required data={gemeindeOptions} {...form.getInputProps('institutionAgs')} />
             </SimpleGrid>
           </Fieldset>
         ) : null}
 
-        <Fieldset legend="Ansprechperson (die Fachkraft, die das Gespräch führt)">
+        <Fieldset legend={t('interpreters.form.contactLegend')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput id={ids('contactName')} label={LABELS.contactName} required autoComplete="name" {...form.getInputProps('contactName')} />
-            <TextInput id={ids('contactEmail')} label={LABELS.contactEmail} type="email" required autoComplete="email" {...form.getInputProps('contactEmail')} />
-            <TextInput id={ids('contactPhone')} label={LABELS.contactPhone} type="tel" required autoComplete="tel" {...form.getInputProps('contactPhone')} />
+            <TextInput id={ids('contactName')} label={label('contactName')} required autoComplete="name" {...form.getInputProps('contactName')} />
+            <TextInput id={ids('contactEmail')} label={label('contactEmail')} type="email" required autoComplete="email" {...form.getInputProps('contactEmail')} />
+            <TextInput id={ids('contactPhone')} label={label('contactPhone')} type="tel" required autoComplete="tel" {...form.getInputProps('contactPhone')} />
           </SimpleGrid>
         </Fieldset>
 
-        <Fieldset legend="Termin">
+        <Fieldset legend={t('interpreters.form.appointmentLegend')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <NativeSelect id={ids('languageCode')} label={LABELS.languageCode} required data={LANGUAGE_OPTIONS} {...form.getInputProps('languageCode')} />
+            <NativeSelect id={ids('languageCode')} label={label('languageCode')} required data={LANGUAGE_OPTIONS} {...form.getInputProps('languageCode')} />
             <TextInput
               id={ids('dialect')}
-              label={LABELS.dialect}
-              description={dialects ? `z. B. ${dialects.join(', ')}` : undefined}
+              label={label('dialect')}
+              description={dialects ? t('interpreters.form.dialectExample', { dialects: dialects.join(', ') }) : undefined}
               {...form.getInputProps('dialect')}
             />
-            <TextInput id={ids('date')} label={LABELS.date} type="date" required {...form.getInputProps('date')} />
-            <TextInput id={ids('time')} label={LABELS.time} type="time" required {...form.getInputProps('time')} />
+            <TextInput id={ids('date')} label={label('date')} type="date" required {...form.getInputProps('date')} />
+            <TextInput id={ids('time')} label={label('time')} type="time" required {...form.getInputProps('time')} />
             <NativeSelect
               id={ids('durationMinutes')}
-              label={LABELS.durationMinutes}
-              data={[30, 45, 60, 90, 120, 180, 240].map((m) => ({ value: String(m), label: m < 60 ? `${m} Minuten` : `${m / 60} Stunde${m > 60 ? 'n' : ''}` }))}
+              label={label('durationMinutes')}
+              data={[30, 45, 60, 90, 120, 180, 240].map((m) => ({ value: String(m), label: m < 60 ? t('interpreters.form.minutes', { count: m }) : m === 60 ? t('interpreters.form.hour') : t('interpreters.form.hours', { count: (m / 60).toLocaleString(locale) }) }))}
               {...form.getInputProps('durationMinutes')}
             />
             <NativeSelect
               id={ids('mode')}
-              label={LABELS.mode}
-              data={INTERPRETING_MODES.map((m) => ({ value: m, label: INTERPRETING_MODE_LABELS_DE[m] }))}
+              label={label('mode')}
+              data={INTERPRETING_MODES.map((m) => ({ value: m, label: labels.mode(m) }))}
               {...form.getInputProps('mode')}
             />
             {form.values.mode === 'in_person' ? (
               <>
-                <TextInput id={ids('street')} label={LABELS.street} required autoComplete="street-address" {...form.getInputProps('street')} />
-                <NativeSelect id={ids('ags')} label={LABELS.ags} required data={gemeindeOptions} {...form.getInputProps('ags')} />
+                <TextInput id={ids('street')} label={label('street')} required autoComplete="street-address" {...form.getInputProps('street')} />
+                <NativeSelect id={ids('ags')} label={label('ags')} required data={gemeindeOptions} {...form.getInputProps('ags')} />
               </>
             ) : null}
             <NativeSelect
               id={ids('topic')}
-              label={LABELS.topic}
+              label={label('topic')}
               required
               data={[
-                { value: '', label: 'Bitte wählen' },
-                { group: 'Vermittelbar', items: INTERPRETING_ALLOWED_TOPICS.map((t) => ({ value: t, label: INTERPRETING_TOPIC_LABELS_DE[t] })) },
-                { group: 'Nicht vermittelbar (wird abgelehnt)', items: INTERPRETING_EXCLUDED_TOPICS.map((t) => ({ value: t, label: INTERPRETING_TOPIC_LABELS_DE[t] })) },
+                { value: '', label: t('interpreters.common.pleaseChoose') },
+                { group: t('interpreters.form.topicAllowed'), items: INTERPRETING_ALLOWED_TOPICS.map((k) => ({ value: k, label: labels.topic(k) })) },
+                { group: t('interpreters.form.topicExcluded'), items: INTERPRETING_EXCLUDED_TOPICS.map((k) => ({ value: k, label: labels.topic(k) })) },
               ]}
               {...form.getInputProps('topic')}
             />
             <NativeSelect
               id={ids('genderPreference')}
-              label={LABELS.genderPreference}
-              data={INTERPRETER_GENDER_PREFERENCES.map((g) => ({ value: g, label: INTERPRETER_GENDER_PREFERENCE_LABELS_DE[g] }))}
+              label={label('genderPreference')}
+              data={INTERPRETER_GENDER_PREFERENCES.map((g) => ({ value: g, label: labels.genderPreference(g) }))}
               {...form.getInputProps('genderPreference')}
             />
           </SimpleGrid>
-          <Textarea mt="sm" id={ids('note')} label={LABELS.note} description="Zum Beispiel Raum, Eingang, Parkmöglichkeit – keine Daten der Klient:innen." autosize minRows={2} {...form.getInputProps('note')} />
+          <Textarea mt="sm" id={ids('note')} label={label('note')} description={t('interpreters.form.noteHint')} autosize minRows={2} {...form.getInputProps('note')} />
         </Fieldset>
 
         <Stack gap="sm">
           <Checkbox
             id={ids('noLegalConsequences')}
-            label="Ich bestätige, dass der Termin keine rechtlichen Folgen hat (kein Gericht, keine Polizei, keine Anwält:innen, keine ärztliche Untersuchung, Diagnose oder Therapie, kein AO-SF-Verfahren)."
+            label={t('interpreters.form.legalConfirm')}
             {...form.getInputProps('noLegalConsequences', { type: 'checkbox' })}
           />
           <Checkbox
             id={ids('privacyAccepted')}
-            label="Ich habe den Datenschutzhinweis gelesen: Das Kommunale Integrationszentrum verarbeitet die Angaben nur zur Vermittlung und Abrechnung dieses Termins und löscht sie nach Ablauf der Aufbewahrungsfrist. Die Kontaktdaten der Sprachmittler:innen werden nicht weitergegeben."
+            label={t('interpreters.form.privacyConfirm')}
             {...form.getInputProps('privacyAccepted', { type: 'checkbox' })}
           />
         </Stack>
@@ -272,7 +270,7 @@ export function RequestForm({ withInstitution, gemeinden, earliestDateText, lead
         {honeypot ? (
           // Bots fill every field; people never see this one.
           <Box aria-hidden="true" style={{ position: 'absolute', left: '-10000px', width: 1, height: 1, overflow: 'hidden' }}>
-            <label htmlFor={ids('website')}>Bitte dieses Feld leer lassen</label>
+            <label htmlFor={ids('website')}>{t('interpreters.form.honeypot')}</label>
             <input id={ids('website')} name="website" type="text" tabIndex={-1} autoComplete="off" value={form.values.website} onChange={(e) => form.setFieldValue('website', e.currentTarget.value)} />
           </Box>
         ) : null}

@@ -2,7 +2,6 @@ import type { ReactNode } from 'react';
 import { Anchor, Badge, Box, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
 import {
-  INTERPRETER_REQUEST_STATUS_LABELS_DE,
   INTERPRETING_MODE_LABELS_DE,
   type InterpreterRequestStatus,
   type InterpretingMode,
@@ -10,6 +9,7 @@ import {
 import { formatCents } from '@teilhabe/shared/interpreters/format';
 import { formatDateDe, monthNameDe, weekdayNameDe, isoWeekday } from '@teilhabe/shared/interpreters/workdays';
 import { hasPermission, useMe } from '../auth/session';
+import { usePoolLabels } from './labels';
 
 export const euro = (cents: number | null | undefined) => (cents === null || cents === undefined ? '–' : formatCents(cents));
 
@@ -40,9 +40,10 @@ export function currentMonth(offset = 0): string {
 const STATUS_COLORS: Record<InterpreterRequestStatus, string> = { open: 'orange', offered: 'blue', assigned: 'green', completed: 'gray', cancelled: 'red', unfilled: 'red' };
 
 export function RequestStatusBadge({ status }: { status: InterpreterRequestStatus }) {
+  const labels = usePoolLabels();
   return (
     <Badge color={STATUS_COLORS[status]} variant="light" radius="sm" styles={{ label: { color: 'var(--mantine-color-dark-9)' } }}>
-      {INTERPRETER_REQUEST_STATUS_LABELS_DE[status]}
+      {labels.status(status)}
     </Badge>
   );
 }
