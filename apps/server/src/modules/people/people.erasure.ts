@@ -151,5 +151,7 @@ export async function pendingApprovals(ctx: AuthedContext) {
   for (const id of await repo.pendingMergeIds(ctx.tx, ctx.actor)) merges.push(await presentMerge(ctx, (await repo.findMerge(ctx.tx, id))!));
   const erasures = [];
   for (const id of await repo.pendingErasures(ctx.tx, ctx.actor)) erasures.push(await presentErasure(ctx, (await repo.findErasure(ctx.tx, id))!));
+  // The list names persons: a read of personal data like any other.
+  await ctx.audit.record({ action: 'persons.approvals_list', subjectType: 'person', details: { merges: merges.length, erasures: erasures.length } });
   return { merges, erasures };
 }
