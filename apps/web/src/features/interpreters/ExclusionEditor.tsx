@@ -134,8 +134,7 @@ export function ExclusionEditor({ detail }: { detail: InterpreterDetail }) {
             id={ids('exclusion-reason')}
             label={t('interpreters.exclusions.reason')}
             required
-            autosize
-            minRows={2}
+            rows={2}
             value={reason}
             onChange={(e) => setReason(e.currentTarget.value)}
             error={fields.reason}
