@@ -251,7 +251,8 @@ describe('funding journey of the finance user', () => {
     await page.getByRole('button', { name: 'Abruf speichern' }).click();
     await expect.poll(async () => norm(await remaining.textContent())).toBe(`Noch abrufbar 2021: ${norm(formatEuro(planned - 4_000_000))}`);
 
-    await page.getByRole('button', { name: 'ändern: Abruftermin 15.03.2021' }).click();
+    const calloffRow = page.getByRole('row').filter({ hasText: '15.03.2021' }).filter({ hasText: '40.000,00 €' });
+    await calloffRow.getByRole('button', { name: /^ändern/ }).click();
     const dialog = page.getByRole('dialog', { name: 'Mittelabruf ändern' });
     await expect.poll(() => dialog.count()).toBe(1);
     await expectAccessible(page, 'Mittelabruf ändern');
