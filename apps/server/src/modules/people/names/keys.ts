@@ -285,7 +285,7 @@ function computeNameTokens(name: string): NameToken[] {
 
 /** Sound keys kept per token for pair keys: stored names keep more readings than a query needs. */
 export const PAIR_KEYS_STORED = 6;
-export const PAIR_KEYS_QUERY = 4;
+export const PAIR_KEYS_QUERY = 6;
 
 /**
  * Pair keys: the first sound keys of two tokens of one name, in sorted order (`P` + key + `+` + key). A two-word

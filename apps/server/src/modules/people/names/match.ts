@@ -83,15 +83,19 @@ function matchToken(q: NameToken, t: RoledToken, isLast: boolean): TokenMatch {
     if (score > best.score) best = { score, kind, token: t };
   };
   const crossScript = q.script !== 'Latn' || t.script !== 'Latn';
-  if (q.keys.some((k) => t.keys.includes(k))) consider(0.85, crossScript ? 'script' : 'sound');
+  const soundMatch = q.keys.some((k) => t.keys.includes(k));
+  let closest = 0;
   for (const ql of q.latin) {
     for (const tl of t.latin) {
       const sim = trigramSimilarity(ql, tl);
+      closest = Math.max(closest, sim);
       if (sim >= 0.4) consider(Math.min(0.9, 0.5 + 0.45 * sim), crossScript ? 'script' : 'similar');
       // While typing, the last word may be unfinished: "Muhammad Alh" already finds "Alhasan".
       if (isLast && ql.length >= 2 && tl.startsWith(ql) && ql !== tl) consider(0.8, crossScript ? 'script' : 'prefix');
     }
   }
+  // Among many persons sharing the sound keys the closer spelling ranks first (Smyth: Smith before Samad).
+  if (soundMatch) consider(0.85 + 0.05 * closest, crossScript ? 'script' : 'sound');
   return best;
 }
 
