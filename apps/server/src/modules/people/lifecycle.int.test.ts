@@ -220,3 +220,15 @@ describe('erasure (four eyes), legal hold, retention', () => {
     expect(await runRetention(t.database, '2024-06-16')).not.toContain(due.id);
   });
 });
+
+describe('after anonymisation', () => {
+  it('the person leaves every record view: read and rectification answer 404, the lifecycle still shows the date', async () => {
+    const p = await person();
+    const before = (await cm.get(`/api/v1/people/${p.id}`)).json();
+    const e = (await cm.post(`/api/v1/people/${p.id}/erasure-requests`, { reason: 'Antrag der Person' })).json();
+    expect((await lead.post(`/api/v1/erasure-requests/${e.id}/decision`, { decision: 'approve' }, { 'if-match': String(e.version) })).statusCode).toBe(200);
+    expect((await cm.get(`/api/v1/people/${p.id}`)).statusCode).toBe(404);
+    expect((await cm.patch(`/api/v1/people/${p.id}`, { givenNames: 'Wieder' }, { 'if-match': String(before.version + 1) })).statusCode).toBe(404);
+    expect((await cm.get(`/api/v1/people/${p.id}/lifecycle`)).json().anonymisedAt).not.toBeNull();
+  });
+});
