@@ -131,7 +131,7 @@ function Overview({ o }: { o: BudgetOverview }) {
                   </Table.Tr>
                 ))}
                 <Table.Tr fw={700}>
-                  <Table.Th scope="row">Summe {s.title}</Table.Th>
+                  <Table.Th scope="row">{t('funding.budgetOverview.sectionTotal', { title: s.title })}</Table.Th>
                   {COLUMNS.map(([k]) => (
                     <Table.Td key={k} ta="right" style={{ whiteSpace: 'nowrap' }} data-testid={`sum-${s.section}-${k}`}>
                       {euro(s.totals[k])}
@@ -172,7 +172,7 @@ function BudgetChart({ o }: { o: BudgetOverview }) {
   return (
     <figure style={{ margin: 0 }}>
       <Title order={2} mb="xs" id="chart-title">
-        Grafik: Personalkostenzuschüsse und Sachmittel je Landesprogramm {o.year}
+        {t('funding.budgetOverview.chartTitle', { year: o.year })}
       </Title>
       <svg
         role="img"

@@ -65,7 +65,7 @@ function Coverage({ report }: { report: CoverageReport }) {
         </List>
       ) : null}
       <DataTable<CoverageRow>
-        caption={`Deckung der Personalkosten ${report.year}`}
+        caption={t('funding.coverage.title', { year: report.year })}
         rows={report.rows.length ? [...report.rows, totalsRow] : []}
         rowKey={(r) => r.programme.id}
         empty={t('funding.coverage.keineGefoerdertenStellenIn')}
@@ -93,7 +93,7 @@ function Coverage({ report }: { report: CoverageReport }) {
           {t('funding.coverage.integrationspauschale')}
         </Title>
         {report.lumpSums.length === 0 ? (
-          <Text c="dimmed">Kein Bescheid einer Integrationspauschale erfasst.</Text>
+          <Text c="dimmed">{t('funding.coverage.noLumpSum')}</Text>
         ) : (
           <List>
             {report.lumpSums.map((l) => (
@@ -106,7 +106,7 @@ function Coverage({ report }: { report: CoverageReport }) {
         )}
         <ErrorBox error={cancel.error} />
         <DataTable<CoverageAllocation>
-          caption={`Zuordnungen ${report.year}`}
+          caption={t('funding.coverage.allocationsCaption', { year: report.year })}
           rows={report.allocations}
           rowKey={(a) => a.id}
           empty={t('funding.coverage.keineZuordnungenInDiesem')}

@@ -38,8 +38,8 @@ export function DeadlinesPage() {
         <Stack gap="xs">
           <Text role="status" fw={500}>
             {urgent === 0
-              ? 'Nichts ist überfällig oder in weniger als drei Monaten fällig.'
-              : `${urgent} Frist(en) überfällig oder in weniger als drei Monaten.`}
+              ? t('funding.deadlines.noneUrgent')
+              : t('funding.deadlines.urgent', { count: urgent })}
           </Text>
           <DataTable<Deadline>
             caption={t('funding.deadlines.fristen')}

@@ -143,7 +143,7 @@ function GrantDetail({ grant }: { grant: Grant }) {
             <Fact label={t('funding.grantDetail.ablage')}>{r.documentRef || '–'}</Fact>
           </FactList>
           <Group gap="sm">
-            <Text fw={600}>Verwendungsnachweis:</Text>
+            <Text fw={600}>{t('funding.grantDetail.reports')}</Text>
             {years(grant).map((y) => (
               <Anchor key={y} component={Link} to={`/foerderung/bescheide/${grant.id}/nachweis/${y}`}>
                 Haushaltsjahr {y}
@@ -658,7 +658,7 @@ function OnwardSection({ grant }: { grant: Grant }) {
                         <TextInput
                           size="xs"
                           type="date"
-                          label={`Eingang Nachweis ${o.recipient.name}`}
+                          label={t('funding.onward.receivedLabel', { name: o.recipient.name })}
                           value={received[o.id] ?? ''}
                           onChange={(e) => setReceived({ ...received, [o.id]: e.currentTarget.value })}
                         />

@@ -207,8 +207,8 @@ function GrantForm({ mode, grant }: { mode: Mode; grant?: Grant }) {
       title={title}
       description={
         mode === 'amend'
-          ? 'Ein Änderungsbescheid wird als neue Fassung gespeichert; die bisherige bleibt unverändert und gilt bis zur Freigabe durch die KI-Leitung.'
-          : 'Der Bescheid wird als Entwurf gespeichert und gilt erst nach Freigabe durch die KI-Leitung (Vier-Augen-Prinzip).'
+          ? t('funding.grantForm.amendHint')
+          : t('funding.grantForm.draftHint')
       }
     >
       <form

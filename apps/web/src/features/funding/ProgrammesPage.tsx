@@ -240,9 +240,9 @@ function ProgrammeDetail({ programme }: { programme: Programme }) {
               <Title order={2} size="h4" id="version-title">
                 {t('funding.programmes.neueFassungAbEinem')}
               </Title>
-              <Text size="sm">Die bisher offene Fassung endet am Vortag.</Text>
+              <Text size="sm">{t('funding.programmes.versionHint')}</Text>
               <ErrorBox error={add.error} />
-              {add.isSuccess ? <Text role="status">Fassung gespeichert.</Text> : null}
+              {add.isSuccess ? <Text role="status">{t('funding.programmes.versionSaved')}</Text> : null}
               <SimpleGrid cols={{ base: 1, md: 2 }}>
                 <TextInput
                   type="date"

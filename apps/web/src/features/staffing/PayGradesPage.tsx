@@ -67,7 +67,7 @@ export function PayGradesPage() {
                       <Group gap={4} align="flex-end">
                         <MoneyInput
                           size="xs"
-                          aria-label={`Neuer Kostensatz ${g.payGrade}`}
+                          aria-label={t('staffing.payGrades.newRate', { grade: g.payGrade })}
                           cents={edits[g.id] ?? g.annualCostCents}
                           onCents={(c) => setEdits({ ...edits, [g.id]: c })}
                         />

@@ -34,7 +34,7 @@ export function PostDetailPage() {
 function PostDetail({ post, year, onYear }: { post: Post; year: number; onYear: (y: number) => void }) {
   const t = useT();
   return (
-    <Page title={`Stelle ${post.postNumber}`} description={`${post.title} – ${post.organisation.name}`}>
+    <Page title={t('staffing.postDetail.title', { number: post.postNumber })} description={`${post.title} – ${post.organisation.name}`}>
       <FundingTabs />
       <Anchor component={Link} to="/stellenplan">
         {t('staffing.postDetail.zurueckZumStellenplan')}
@@ -56,13 +56,13 @@ function PostDetail({ post, year, onYear }: { post: Post; year: number; onYear: 
       <YearSelect value={year} onChange={onYear} label={t('staffing.postDetail.jahrDerBerechnung')} />
       <Paper withBorder p="md" radius="md" component="section" aria-labelledby="figures">
         <Title order={2} size="h4" id="figures" mb="xs">
-          Kosten und Förderung {year}
+          {t('staffing.postDetail.figuresTitle', { year })}
         </Title>
         <FactList>
           <Fact label={t('staffing.postDetail.besetzteMonate')}>{String(post.figures.occupiedMonths)}</Fact>
           <Fact label={t('staffing.postDetail.personalkosten')}>
             {post.kreisCost && !post.figures.payGradeCostKnown
-              ? `Kostensatz für ${post.payGrade} ${year} fehlt`
+              ? t('staffing.postDetail.rateMissing', { grade: post.payGrade, year })
               : euro(post.figures.costCents)}
           </Fact>
           <Fact label={t('staffing.postDetail.foerderungPauschalen')}>{euro(post.figures.fundingCents)}</Fact>
@@ -184,8 +184,12 @@ function FundingsSection({ post }: { post: Post }) {
                 </SimpleGrid>
                 <Text size="sm" role="status">
                   {rate !== null && fteMilli !== null
-                    ? `Förderung je Jahr: ${euro(prorateByFte(rate, fteMilli))} (${euro(rate)} × ${formatFte(fteMilli)} VZÄ)`
-                    : 'Programm und VZÄ wählen, um die Förderung zu sehen.'}
+                    ? t('staffing.postDetail.fundingPreview', {
+                        amount: euro(prorateByFte(rate, fteMilli)),
+                        rate: euro(rate),
+                        fte: formatFte(fteMilli),
+                      })
+                    : t('staffing.postDetail.fundingPreviewEmpty')}
                 </Text>
                 <Group justify="flex-end">
                   <Button type="submit" loading={add.isPending}>
@@ -249,7 +253,7 @@ function OccupanciesSection({ post }: { post: Post }) {
                     <TextInput
                       size="xs"
                       type="date"
-                      label={`Neues Vertragsende ${o.holderName}`}
+                      label={t('staffing.postDetail.newEnd', { name: o.holderName })}
                       value={extend[o.id] ?? o.contractEnd ?? ''}
                       onChange={(e) => setExtend({ ...extend, [o.id]: e.currentTarget.value })}
                     />

@@ -91,7 +91,7 @@ export function StaffingPage() {
             , Förderung {year}: {euro(posts.data.totals.fundingCents)}
           </Text>
           <DataTable<Post>
-            caption={`Stellenplan ${year}`}
+            caption={t('staffing.staffing.caption', { year })}
             rows={posts.data.items}
             rowKey={(p) => p.id}
             empty={t('staffing.staffing.nochKeineStellen')}
@@ -136,12 +136,12 @@ export function StaffingPage() {
               },
               {
                 key: 'cost',
-                header: `Kosten ${year}`,
+                header: t('staffing.staffing.costHeader', { year }),
                 nowrap: true,
                 render: (p) =>
                   p.kreisCost ? (p.figures.payGradeCostKnown ? euro(p.figures.costCents) : 'Kostensatz fehlt') : 'Landesstelle',
               },
-              { key: 'funded', header: `Förderung ${year}`, nowrap: true, render: (p) => euro(p.figures.fundingCents) },
+              { key: 'funded', header: t('staffing.staffing.fundingHeader', { year }), nowrap: true, render: (p) => euro(p.figures.fundingCents) },
               {
                 key: 'alert',
                 header: t('staffing.staffing.hinweis'),
