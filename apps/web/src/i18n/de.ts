@@ -892,6 +892,9 @@ export const de = {
   'interpreters.public.comment': 'Anmerkung (optional)',
   'interpreters.public.feedbackButton': 'Rückmeldung senden',
   'interpreters.common.time': '{time} Uhr',
+  'interpreters.documents.title': 'Dokumente (Verschwiegenheitserklärung, Schulungsnachweise)',
+  'interpreters.detail.confidentialityDocument': 'Verschwiegenheitserklärung: Dokument (Ablageort oder Dateiname)',
+  'interpreters.detail.confidentialityDocumentHint': 'Wo die unterschriebene Erklärung liegt, z. B. „Ordner Pool 2026“ oder der Name der Datei unter Dokumente. Fehlt sie, bleibt das Feld leer.',
   // Sprachmittlerpool (interpreters) – end
 } satisfies Record<string, string>;
 

@@ -889,5 +889,8 @@ export const en: Record<MessageKey, string> = {
   'interpreters.public.comment': 'Comment (optional)',
   'interpreters.public.feedbackButton': 'Send feedback',
   'interpreters.common.time': '{time}',
+  'interpreters.documents.title': 'Documents (confidentiality declaration, training certificates)',
+  'interpreters.detail.confidentialityDocument': 'Confidentiality declaration: document (filing location or file name)',
+  'interpreters.detail.confidentialityDocumentHint': 'Where the signed declaration is kept, e.g. “Pool folder 2026” or the name of the file under Documents. Leave empty if it is missing.',
   // Sprachmittlerpool (interpreters) – end
 };

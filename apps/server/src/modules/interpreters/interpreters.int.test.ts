@@ -507,3 +507,26 @@ describe('exclusion list', () => {
     expect(await t.auditCount(`action = 'interpreters.exclusion_removed' AND subject_id = $1`, [ursula.id])).toBe(1);
   });
 });
+
+describe('documents of an interpreter', () => {
+  it('lets only the coordination upload, list, download and delete them (e.g. the signed confidentiality declaration)', async () => {
+    const { SAMPLE_PDF } = await import('../documents/sample-files.js');
+    const nadia = await makeInterpreter(t.database.db, { firstName: 'Nadia', lastName: 'Dokument' });
+    const base = `/api/v1/interpreters/${nadia.id}/documents`;
+    const octet = { 'content-type': 'application/octet-stream' };
+    const up = await coordinator.post(`${base}?filename=Verschwiegenheitserklaerung.pdf`, SAMPLE_PDF, octet);
+    expect(up.statusCode, up.body).toBe(201);
+    const list = await coordinator.get(base);
+    expect(list.json()).toMatchObject({ canWrite: true, items: [{ filename: 'Verschwiegenheitserklaerung.pdf' }] });
+    const file = await coordinator.get(`${base}/${up.json().id}`);
+    expect(file.statusCode).toBe(200);
+    for (const role of ['interpreter', 'finance', 'case_manager'] as const) {
+      const agent = role === 'interpreter' ? interpreterAgent : await t.as(role);
+      expect((await agent.get(base)).statusCode, role).toBe(403);
+    }
+    expectGermanError(await coordinator.get('/api/v1/interpreters/00000000-0000-4000-8000-000000000003/documents'), 404);
+    const gone = await send(t, { method: 'DELETE', url: `${base}/${up.json().id}`, payload: {}, agent: coordinator });
+    expect(gone.statusCode, gone.body).toBe(200);
+    expect((await coordinator.get(base)).json().items).toEqual([]);
+  });
+});

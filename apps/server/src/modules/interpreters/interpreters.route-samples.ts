@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { RouteSample } from '../../../test/route-samples.js';
 import type { Agent, TestApp } from '../../../test/harness.js';
 import { makeUser } from '../../seed/factories.js';
+import { SAMPLE_PDF } from '../documents/sample-files.js';
 import { futureWeekdayAt, makeAssignment, makeInterpreter, makeOffer, makeRequest, TROISDORF_AGS } from './interpreters.factories.js';
 import * as repo from './interpreters.repository.js';
 import { hashToken } from './interpreters.service.js';
@@ -181,6 +182,29 @@ export const INTERPRETERS_ROUTE_SAMPLES: Record<string, RouteSample> = {
       const request = await futureRequest(t);
       const exclusion = await repo.insertExclusion(t.database.db, { interpreterId: interpreter.id, institutionId: request.institutionId, caseId: null, note: 'Befangen' });
       return { agent: await t.as('interpreter_coordinator'), url: `/api/v1/interpreters/${interpreter.id}/exclusions/${exclusion.id}`, body: {} };
+    },
+  },
+  'POST /api/v1/interpreters/:id/documents': {
+    body: () => SAMPLE_PDF,
+    query: 'filename=verschwiegenheit.pdf',
+    headers: { 'content-type': 'application/octet-stream' },
+    rawBody: true,
+    success: async (t) => ({
+      agent: await t.as('interpreter_coordinator'),
+      url: `/api/v1/interpreters/${(await makeInterpreter(t.database.db, { lastName: `Dokument ${++counter}` })).id}/documents?filename=verschwiegenheit.pdf`,
+      body: SAMPLE_PDF,
+      headers: { 'content-type': 'application/octet-stream' },
+      status: 201,
+    }),
+  },
+  'DELETE /api/v1/interpreters/:id/documents/:documentId': {
+    body: () => ({}),
+    success: async (t) => {
+      const agent = await t.as('interpreter_coordinator');
+      const interpreter = await makeInterpreter(t.database.db, { lastName: `Dokument ${++counter}` });
+      const res = await agent.post(`/api/v1/interpreters/${interpreter.id}/documents?filename=verschwiegenheit.pdf`, SAMPLE_PDF, { 'content-type': 'application/octet-stream' });
+      if (res.statusCode !== 201) throw new Error(`upload failed: ${res.statusCode} ${res.body}`);
+      return { agent, url: `/api/v1/interpreters/${interpreter.id}/documents/${(res.json() as { id: string }).id}`, body: {} };
     },
   },
   'POST /api/v1/interpreters/:id/calendar-token': {

@@ -47,6 +47,7 @@ import type { Module } from '../../platform/http/app.js';
 import { authed } from '../../platform/http/context.js';
 import { AppError } from '../../platform/http/errors.js';
 import { idempotent, requiredVersion } from '../../platform/http/preconditions.js';
+import { registerDocumentRoutes } from '../documents/documents.routes.js';
 import * as assignments from './assignments.service.js';
 import * as pool from './interpreters.service.js';
 import * as payouts from './payouts.service.js';
@@ -88,7 +89,7 @@ const pdf = (result: { pdf: Buffer; filename: string }) => ({ body: result.pdf, 
 
 export const interpretersModule: Module = {
   name: 'interpreters',
-  register(app, { config }) {
+  async register(app, { config }) {
     // ── Public: request form, status link, calendar feed ──────────────────────────────────────────────────────
     app.get(
       '/api/v1/public/interpreter-form',
@@ -395,5 +396,16 @@ export const interpretersModule: Module = {
       { config: { access: 'interpreters.payouts' }, schema: { tags, summary: 'Statistik als XLSX', querystring: InterpreterYearQuery } },
       async (request, reply) => download(reply, await payouts.exportStatistics(authed(request.ctx), request.query.year)),
     );
+
+    // ── Documents of an interpreter (signed confidentiality declaration, training certificates): coordination only ──
+    await registerDocumentRoutes(app, {
+      base: '/api/v1/interpreters/:id',
+      ownerType: 'interpreter',
+      readAccess: 'interpreters.manage',
+      writeAccess: 'interpreters.manage',
+      tags,
+      resolveRead: pool.interpreterDocumentOwner,
+      resolveWrite: pool.interpreterDocumentOwner,
+    });
   },
 };

@@ -206,6 +206,17 @@ export async function removeExclusion(ctx: AuthedContext, interpreterId: string,
   return detail(ctx, row);
 }
 
+/**
+ * The owner check of an interpreter's documents: the interpreter must exist (404 otherwise). The documents belong to
+ * the organisation of the coordination that files them.
+ */
+export async function interpreterDocumentOwner(ctx: AuthedContext, interpreterId: string): Promise<{ organisationId: string }> {
+  if (!(await repo.findInterpreter(ctx.tx, interpreterId))) throw notFound('Sprachmittler:in nicht gefunden.');
+  const membership = ctx.actor.memberships.find((m) => m.role === 'interpreter_coordinator') ?? ctx.actor.memberships[0];
+  if (!membership) throw notFound('Sprachmittler:in nicht gefunden.');
+  return { organisationId: membership.organisationId };
+}
+
 export async function issueCalendarToken(ctx: AuthedContext, config: Config, interpreterId: string) {
   const row = await repo.findInterpreter(ctx.tx, interpreterId);
   if (!row) throw notFound('Sprachmittler:in nicht gefunden.');

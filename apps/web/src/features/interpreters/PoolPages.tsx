@@ -38,6 +38,8 @@ import { fieldErrorsOf, FormErrorSummary, useFieldIds, useSubmitAttempts } from 
 import { PlusIcon } from '../../ui/icons';
 import { Page } from '../../ui/Page';
 import { Pager } from '../../ui/Pager';
+import { DocumentsPanel } from '../../ui/DocumentsPanel';
+import { useT } from '../../i18n';
 import { ExclusionEditor } from './ExclusionEditor';
 import { createInterpreter, interpretersKey, PAGE_SIZE, updateInterpreter, useInterpreter, useInterpreters, usePublicFormInfo } from './api';
 import { euro, PoolTabs } from './common';
@@ -224,6 +226,7 @@ export function InterpreterPage() {
 }
 
 function InterpreterForm({ detail, gemeinden }: { detail?: InterpreterDetail; gemeinden: readonly { ags: string; name: string }[] }) {
+  const t = useT();
   const ids = useFieldIds();
   const attempts = useSubmitAttempts();
   const navigate = useNavigate();
@@ -301,7 +304,12 @@ function InterpreterForm({ detail, gemeinden }: { detail?: InterpreterDetail; ge
               <TextInput id={ids('basicTrainingOn')} type="date" label="Basisschulung am" {...form.getInputProps('basicTrainingOn')} />
               <TextInput id={ids('advancedTrainingOn')} type="date" label="Aufbauschulung am" {...form.getInputProps('advancedTrainingOn')} />
               <TextInput id={ids('confidentialitySignedOn')} type="date" label="Verschwiegenheitserklärung unterschrieben am" {...form.getInputProps('confidentialitySignedOn')} />
-              <TextInput id={ids('confidentialityDocument')} label="Dokument (Ablageort)" {...form.getInputProps('confidentialityDocument')} />
+              <TextInput
+                id={ids('confidentialityDocument')}
+                label={t('interpreters.detail.confidentialityDocument')}
+                description={t('interpreters.detail.confidentialityDocumentHint')}
+                {...form.getInputProps('confidentialityDocument')}
+              />
             </SimpleGrid>
           </Fieldset>
           <Fieldset legend="Verfügbarkeit (wöchentlich)">
@@ -373,6 +381,7 @@ function InterpreterForm({ detail, gemeinden }: { detail?: InterpreterDetail; ge
         </Stack>
       </form>
       {detail ? <ExclusionEditor detail={detail} /> : null}
+      {detail ? <DocumentsPanel base={`/interpreters/${detail.id}`} title={t('interpreters.documents.title')} /> : null}
     </Page>
   );
 }
