@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Secret, TOTP } from 'otpauth';
+import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { demoEmail, expectAccessible, launch, newContext } from './browser.js';
@@ -210,5 +212,101 @@ describe('KIM journey: search across scripts, case through the phases, consent, 
     await expect.poll(() => heading(coordinator).textContent()).toBe('Systembarrieren');
     await expectAccessible(coordinator, 'Systembarrieren');
     expect((await coordinator.request.get('/api/v1/cases')).status()).toBe(403);
+  });
+});
+
+/** The journey's own database connection: extra accounts for the team and break-glass steps (no admin UI needed). */
+async function database() {
+  const dataDir = inject('dataDir');
+  const port = fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[3]!.trim();
+  const password = fs.readFileSync(path.join(dataDir, 'pg-password'), 'utf8').trim();
+  const client = new pg.Client({ connectionString: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/teilhabe` });
+  await client.connect();
+  return client;
+}
+
+/** A case manager account with the demo password (copied hash), in the team with this name. */
+async function addCaseManager(db: pg.Client, email: string, name: string, team: string) {
+  await db.query(
+    `WITH u AS (
+       INSERT INTO users (email, display_name, password_hash)
+       SELECT $1, $2, password_hash FROM users WHERE email = 'case_manager@teilhabe.example' RETURNING id)
+     INSERT INTO memberships (user_id, organisation_id, role)
+     SELECT u.id, o.id, 'case_manager' FROM u, organisations o WHERE o.name = $3`,
+    [email, name, team],
+  );
+}
+
+async function enableTotp(db: pg.Client, email: string): Promise<TOTP> {
+  const secret = new Secret({ size: 20 }).base32;
+  await db.query(`UPDATE users SET totp_secret = $2, totp_enabled = true, totp_last_step = NULL WHERE email = $1`, [email, secret]);
+  return new TOTP({ secret: Secret.fromBase32(secret) });
+}
+
+describe('KIM journey: deputies, Systembarrieren from the case, break-glass and its review', () => {
+  let db: pg.Client;
+  beforeAll(async () => {
+    db = await database();
+    await addCaseManager(db, 'lea.vogt@teilhabe.example', 'Lea Vogt', 'KIM Case Management Troisdorf');
+    await addCaseManager(db, 'jonas.berg@teilhabe.example', 'Jonas Berg', 'KIM Case Management Siegburg');
+  });
+  afterAll(() => db?.end());
+
+  it('the case manager adds a colleague of the team as deputy', async () => {
+    await cm.goto(caseUrl);
+    await cm.getByRole('heading', { name: 'Fallverantwortung' }).waitFor();
+    await cm.getByLabel('Vertretung hinzufügen').selectOption({ label: 'Lea Vogt' });
+    await cm.getByRole('button', { name: 'Hinzufügen' }).click();
+    await cm.getByText('Vertretung: Lea Vogt').waitFor();
+    await expectAccessible(cm, 'Fall mit Vertretung');
+  });
+
+  it('reports a Systembarriere from the case, with the hint to leave out personal data', async () => {
+    await cm.getByRole('tab', { name: 'Systembarrieren' }).click();
+    await cm.getByText(/keine personenbezogenen Daten/i).first().waitFor();
+    await field(cm, 'Art der Barriere').selectOption({ label: 'Wartezeiten / Bearbeitungsdauer' });
+    await field(cm, 'Stelle / Behörde').fill('Ausländerbehörde');
+    await field(cm, 'Beschreibung').fill('Termine zur Verlängerung erst nach vier Monaten.');
+    await cm.getByRole('button', { name: 'Barriere melden' }).click();
+    await cm.getByRole('cell', { name: 'Termine zur Verlängerung erst nach vier Monaten.' }).waitFor();
+    await expectAccessible(cm, 'Systembarrieren des Falls');
+  });
+
+  it('a case manager of another team opens the case only through break-glass, read-only, with the banner', async () => {
+    const other = await (await newContext(browser)).newPage();
+    await login(other, 'jonas.berg@teilhabe.example');
+    const totp = await enableTotp(db, 'jonas.berg@teilhabe.example');
+    await other.goto(caseUrl);
+    await other.getByRole('button', { name: 'Notfallzugriff anfordern' }).click();
+    const dialog = other.getByRole('dialog', { name: 'Notfallzugriff anfordern' });
+    await dialog.getByLabel('Grund').selectOption({ label: 'Person ist vor Ort' });
+    await field(other, 'Begründung').fill('Der Klient ist vor Ort, der zuständige Kollege ist heute krank.');
+    await field(other, 'Code aus der Authenticator-App').fill(totp.generate());
+    await expectAccessible(other, 'Dialog Notfallzugriff');
+    await dialog.getByRole('button', { name: 'Zugriff starten' }).click();
+    await other.getByText('Nur lesen, wird protokolliert.').waitFor();
+    expect(await other.getByRole('status').filter({ hasText: 'Notfallzugriff aktiv' }).textContent()).toMatch(/Noch (29|30) Minuten/);
+    await expect.poll(() => heading(other).textContent()).toContain('Muhammad Alhasan');
+    expect(await other.getByRole('button', { name: 'Phase wechseln' }).count()).toBe(0);
+    await expectAccessible(other, 'Fall im Notfallzugriff');
+  });
+
+  it('the KI-Leitung sees the access on /notfallzugriffe and marks it as reviewed', async () => {
+    const totp = await enableTotp(db, 'lead@teilhabe.example');
+    const lead = await (await newContext(browser)).newPage();
+    await lead.goto('/anmelden');
+    await lead.getByLabel('E-Mail').fill('lead@teilhabe.example');
+    await lead.locator('input[type=password]').fill(inject('demoPassword'));
+    await lead.getByRole('button', { name: 'Anmelden' }).click();
+    await field(lead, 'Bestätigungscode').fill(totp.generate());
+    await lead.getByRole('button', { name: 'Anmelden' }).click();
+    await lead.waitForURL((url) => !url.pathname.startsWith('/anmelden'));
+    await lead.goto('/notfallzugriffe');
+    await expect.poll(() => heading(lead).textContent()).toBe('Notfallzugriffe');
+    const row = lead.getByRole('row').filter({ hasText: 'Jonas Berg' });
+    await row.getByRole('button', { name: /geprüft: berechtigt/ }).click();
+    await row.getByText('geprüft: berechtigt', { exact: true }).waitFor();
+    expect(await row.textContent()).toContain('Person ist vor Ort');
+    await expectAccessible(lead, 'Notfallzugriffe');
   });
 });
