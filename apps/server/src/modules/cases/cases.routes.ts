@@ -37,6 +37,8 @@ import { authed } from '../../platform/http/context.js';
 import { idempotent, requiredVersion } from '../../platform/http/preconditions.js';
 import * as service from './cases.service.js';
 import { evaluation } from './evaluation.service.js';
+import { hilfeplanPdf } from './hilfeplan.pdf.js';
+import { evaluationPdf, evaluationXlsx } from './evaluation.export.js';
 import { listBarriers, listCaseBarriers, reportBarrier } from './barriers.service.js';
 import * as breakGlass from './break-glass.service.js';
 
@@ -62,6 +64,28 @@ export const casesModule: Module = {
         schema: { tags, summary: 'Beratungszahlen eines Zeitraums (nur Summen; Werte unter 5 unterdrückt)', querystring: EvaluationQuery, response: { 200: Evaluation } },
       },
       async (request) => evaluation(authed(request.ctx), request.query.from, request.query.to),
+    );
+    app.get(
+      '/api/v1/evaluation.xlsx',
+      { config: { access: 'cases.evaluation' }, schema: { tags, summary: 'Beratungszahlen als XLSX (ein Blatt je Merkmal; unterdrückte Werte als •)', querystring: EvaluationQuery } },
+      async (request, reply) => {
+        const { from, to } = request.query;
+        const xlsx = await evaluationXlsx(await evaluation(authed(request.ctx), from, to));
+        reply
+          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', `attachment; filename="beratungszahlen-${from}-${to}.xlsx"`);
+        return xlsx;
+      },
+    );
+    app.get(
+      '/api/v1/evaluation.pdf',
+      { config: { access: 'cases.evaluation' }, schema: { tags, summary: 'Beratungszahlen als PDF mit Diagrammen (unterdrückte Werte als •)', querystring: EvaluationQuery } },
+      async (request, reply) => {
+        const { from, to } = request.query;
+        const pdf = await evaluationPdf(await evaluation(authed(request.ctx), from, to));
+        reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="beratungszahlen-${from}-${to}.pdf"`);
+        return pdf;
+      },
     );
     app.get(
       '/api/v1/barriers',
@@ -178,6 +202,15 @@ export const casesModule: Module = {
       '/api/v1/cases/:id/goals',
       { config: { access: 'cases.read' }, schema: { tags, summary: 'Hilfeplan: Ziele je Lebensbereich', params: IdParams, response: { 200: z.array(Goal) } } },
       async (request) => service.listGoals(authed(request.ctx), request.params.id),
+    );
+    app.get(
+      '/api/v1/cases/:id/hilfeplan.pdf',
+      { config: { access: 'cases.read' }, schema: { tags, summary: 'Hilfeplan als PDF (Standardtexte auf Deutsch und in der Sprache der Person)', params: IdParams } },
+      async (request, reply) => {
+        const { pdf, filename } = await hilfeplanPdf(authed(request.ctx), request.params.id);
+        reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="${filename}"`);
+        return pdf;
+      },
     );
     app.post(
       '/api/v1/cases/:id/goals',

@@ -78,6 +78,8 @@ export const KIM_ROUTE_SAMPLES: Record<string, RouteSample> = {
   // ── people ───────────────────────────────────────────────────────────────────────────────────────────────────
   'GET /api/v1/people/search': { query: 'q=Mustermann' },
   'GET /api/v1/evaluation': { query: 'from=2026-01-01&to=2026-12-31' },
+  'GET /api/v1/evaluation.xlsx': { query: 'from=2026-01-01&to=2026-12-31' },
+  'GET /api/v1/evaluation.pdf': { query: 'from=2026-01-01&to=2026-12-31' },
   'POST /api/v1/people': {
     body: () => ({ givenNames: 'Erika', familyName: 'Mustermann', birthDate: '1990-05-17', sex: 'female', nationalities: ['SY'], languages: [{ code: 'ar', interpreterNeeded: true }] }),
     success: async (t) => ({ agent: await cmAgent(t), url: '/api/v1/people', body: { givenNames: 'Erika', familyName: 'Mustermann' }, status: 201 }),

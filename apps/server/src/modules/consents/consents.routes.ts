@@ -4,6 +4,7 @@ import type { Module } from '../../platform/http/app.js';
 import { authed } from '../../platform/http/context.js';
 import { idempotent, requiredVersion } from '../../platform/http/preconditions.js';
 import * as service from './consents.service.js';
+import { consentFormPdf } from './consent-form.pdf.js';
 
 const tags = ['Einwilligungen (KIM)'];
 
@@ -35,6 +36,15 @@ export const consentsModule: Module = {
         schema: { tags, summary: 'Einwilligung widerrufen (wirkt ab der nächsten Anfrage; If-Match: Version)', params: IdParams, body: WithdrawConsentBody, response: { 200: Consent } },
       },
       async (request) => service.withdrawConsent(authed(request.ctx), request.params.id, requiredVersion(request)),
+    );
+    app.get(
+      '/api/v1/consents/:id/form.pdf',
+      { config: { access: 'persons.read' }, schema: { tags, summary: 'Einwilligungsformular als PDF (Deutsch und Formularsprache, zum Unterschreiben)', params: IdParams } },
+      async (request, reply) => {
+        const { pdf, filename } = await consentFormPdf(authed(request.ctx), request.params.id);
+        reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="${filename}"`);
+        return pdf;
+      },
     );
   },
 };
