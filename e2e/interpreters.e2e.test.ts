@@ -70,6 +70,13 @@ describe('Sprachmittlerpool journey', () => {
   it('a school submits the public request form without logging in', async () => {
     await school.goto('/sprachmittlung/anfrage');
     await expect.poll(() => school.getByRole('heading', { level: 1 }).textContent()).toBe('Sprachmittlung anfragen');
+    // The form is offered in English as well; the choice is remembered, so switch back for the German journey.
+    await school.getByRole('combobox', { name: 'Sprache', exact: true }).selectOption('en');
+    await expect.poll(() => school.getByRole('heading', { level: 1 }).textContent()).toBe('Request an interpreter');
+    await school.getByLabel('Type of institution').waitFor();
+    await expectAccessible(school, 'public request form (English)');
+    await school.getByRole('combobox', { name: 'Language', exact: true }).selectOption('de');
+    await expect.poll(() => school.getByRole('heading', { level: 1 }).textContent()).toBe('Sprachmittlung anfragen');
     await expectAccessible(school, 'öffentliches Anfrageformular');
     await school.getByRole('textbox', { name: /^Einrichtung/ }).fill(INSTITUTION);
     await school.getByLabel('Art der Einrichtung').selectOption('schule');
@@ -206,6 +213,10 @@ describe('Sprachmittlerpool journey', () => {
     await coordinator.getByRole('link', { name: 'Samir Haddad' }).click();
     await expect.poll(() => coordinator.getByRole('heading', { level: 1 }).textContent()).toBe('Samir Haddad');
     await coordinator.getByLabel('IBAN').waitFor();
+    // The exclusion list (with the demo's reason) and the coordination's documents sit below the form.
+    await coordinator.getByRole('heading', { name: 'Ausschlussliste' }).waitFor();
+    await coordinator.getByRole('button', { name: /^Ausschluss „.+“ aufheben$/ }).first().waitFor();
+    await coordinator.getByRole('heading', { name: /^Dokumente/ }).waitFor();
     await expectAccessible(coordinator, 'Sprachmittler:in bearbeiten');
     await coordinator.goto('/sprachmittlung/einstellungen');
     await coordinator.getByLabel('Vorlauf (Werktage)').waitFor();

@@ -69,8 +69,7 @@ export function ExclusionEditor({ detail }: { detail: InterpreterDetail }) {
                   <Table.Td>
                     <Button
                       size="xs"
-                      variant="outline"
-                      color="red.8"
+                      variant="default"
                       loading={remove.isPending && remove.variables === e.id}
                       onClick={() => remove.mutate(e.id)}
                       aria-label={t('interpreters.exclusions.removeLabel', { name: labelOf(e) })}
