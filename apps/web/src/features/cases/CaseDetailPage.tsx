@@ -52,7 +52,8 @@ import {
   type LifeDomain,
   type NoteConfidentiality,
 } from '@teilhabe/shared';
-import { isApiError, newIdempotencyKey } from '../../api/client';
+import { API_BASE, isApiError, newIdempotencyKey } from '../../api/client';
+import { DownloadIcon } from '../../ui/icons';
 import { DataTable } from '../../ui/DataTable';
 import { Loading, QueryError } from '../../ui/feedback';
 import { fieldErrorsOf, FormErrorSummary, useFieldIds, useSubmitAttempts } from '../../ui/forms';
@@ -383,6 +384,11 @@ function GoalsTab({ c }: { c: CaseDetail }) {
   const labels: Record<string, string> = { lifeDomain: 'Lebensbereich', title: 'Ziel', dueDate: 'bis', responsibleOrganisationId: 'zuständige Stelle' };
   return (
     <Stack gap="md">
+      <Group>
+        <Button component="a" href={`${API_BASE}/cases/${c.id}/hilfeplan.pdf`} download variant="default" leftSection={<DownloadIcon size={16} />}>
+          Hilfeplan (PDF)
+        </Button>
+      </Group>
       {c.can.edit && c.phase !== 'closed' ? (
         <Paper withBorder p="md" radius="md" component="section" aria-labelledby="goal-add">
           <form noValidate onSubmit={(e) => { e.preventDefault(); add.mutate(); }}>

@@ -1,14 +1,23 @@
 import { useState } from 'react';
-import { Badge, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Box, Button, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Barrier, BARRIER_CATEGORY_LABELS_DE, Evaluation, LIFE_DOMAIN_LABELS_DE, Page as PageOf } from '@teilhabe/shared';
-import { api } from '../../api/client';
+import { api, apiUrl } from '../../api/client';
+import { DownloadIcon } from '../../ui/icons';
 import { DataTable } from '../../ui/DataTable';
 import { Loading, QueryError } from '../../ui/feedback';
 import { Page } from '../../ui/Page';
 import { dayDe, todayIso } from './common';
 
 const cell = (value: number | null) => (value === null ? '–' : new Intl.NumberFormat('de-DE').format(value));
+
+/** A bar under the label, proportional to the largest visible value; decorative (the number is in the next cell). */
+function Bar({ value, max }: { value: number | null; max: number }) {
+  if (value === null || max <= 0) return null;
+  return (
+    <Box aria-hidden="true" mt={4} h={8} bg="blue.9" style={{ width: `${Math.max(value > 0 ? 2 : 0, Math.round((value / max) * 100))}%`, borderRadius: 2 }} />
+  );
+}
 
 /** Beratungszahlen of a period: totals and breakdowns, small cells suppressed by the server. */
 export function EvaluationPage() {
@@ -21,6 +30,16 @@ export function EvaluationPage() {
       <Group align="flex-end">
         <TextInput label="von" type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
         <TextInput label="bis" type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} error={valid ? undefined : 'Bitte einen gültigen Zeitraum wählen.'} />
+        {valid ? (
+          <>
+            <Button component="a" href={apiUrl('/evaluation.xlsx', { from, to })} download variant="default" leftSection={<DownloadIcon size={16} />}>
+              Excel (XLSX)
+            </Button>
+            <Button component="a" href={apiUrl('/evaluation.pdf', { from, to })} download variant="default" leftSection={<DownloadIcon size={16} />}>
+              PDF mit Diagrammen
+            </Button>
+          </>
+        ) : null}
       </Group>
       {!valid ? null : data.isPending ? (
         <Loading />
@@ -61,6 +80,7 @@ export function EvaluationPage() {
                       <Table.Tr key={r.label}>
                         <Table.Th scope="row" fw={400}>
                           {r.label}
+                          <Bar value={r.value} max={Math.max(0, ...table.rows.map((x) => x.value ?? 0))} />
                         </Table.Th>
                         <Table.Td ta="right">{r.suppressed ? <Badge variant="outline" color="dark.7" tt="none">unterdrückt</Badge> : cell(r.value)}</Table.Td>
                       </Table.Tr>

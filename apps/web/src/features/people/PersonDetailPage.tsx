@@ -292,12 +292,18 @@ function ConsentsSection({ person }: { person: Person }) {
               {
                 key: 'actions',
                 header: 'Aktionen',
-                render: (c) =>
-                  c.can.withdraw ? (
-                    <Button size="xs" variant="default" color="red" loading={withdraw.isPending && withdraw.variables?.id === c.id} onClick={() => withdraw.mutate(c)}>
-                      Widerrufen<VisuallyHidden component="span"> (Einwilligung für {c.recipientOrganisation.name})</VisuallyHidden>
+                render: (c) => (
+                  <Group gap="xs" wrap="nowrap">
+                    <Button size="xs" variant="default" component="a" href={`${API_BASE}/consents/${c.id}/form.pdf`} download leftSection={<DownloadIcon size={14} />}>
+                      Einwilligungsformular (PDF)<VisuallyHidden component="span"> für {c.recipientOrganisation.name}</VisuallyHidden>
                     </Button>
-                  ) : null,
+                    {c.can.withdraw ? (
+                      <Button size="xs" variant="default" color="red" loading={withdraw.isPending && withdraw.variables?.id === c.id} onClick={() => withdraw.mutate(c)}>
+                        Widerrufen<VisuallyHidden component="span"> (Einwilligung für {c.recipientOrganisation.name})</VisuallyHidden>
+                      </Button>
+                    ) : null}
+                  </Group>
+                ),
               },
             ]}
           />
