@@ -41,6 +41,7 @@ import { Pager } from '../../ui/Pager';
 import { DocumentsPanel } from '../../ui/DocumentsPanel';
 import { useT } from '../../i18n';
 import { ExclusionEditor } from './ExclusionEditor';
+import { usePoolLabels } from './labels';
 import { createInterpreter, interpretersKey, PAGE_SIZE, updateInterpreter, useInterpreter, useInterpreters, usePublicFormInfo } from './api';
 import { euro, PoolTabs } from './common';
 
@@ -50,6 +51,8 @@ const LANGUAGE_OPTIONS = Object.entries(LANGUAGE_NAMES_DE)
 
 /** `/sprachmittlung/pool`: the interpreters of the pool. */
 export function PoolPage() {
+  const t = useT();
+  const labels = usePoolLabels();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const language = params.get('sprache') ?? '';
@@ -65,26 +68,32 @@ export function PoolPage() {
   };
   return (
     <Page
-      title="Sprachmittler:innen"
-      description="Der Pool: Sprachen, Schulungen, Verschwiegenheitserklärung, Verfügbarkeit. Kontaktdaten und Bankverbindung nur in der Detailansicht (Zugriffe werden protokolliert)."
+      title={t('interpreters.pool.title')}
+      description={t('interpreters.pool.description')}
       actions={
         <Button component={Link} to="/sprachmittlung/pool/neu" leftSection={<PlusIcon size={18} />}>
-          Sprachmittler:in aufnehmen
+          {t('interpreters.pool.add')}
         </Button>
       }
     >
       <PoolTabs />
       <Group align="flex-end">
-        <TextInput label="Name" value={q} onChange={(e) => set('q', e.currentTarget.value)} w={220} />
-        <NativeSelect label="Sprache" value={language} onChange={(e) => set('sprache', e.currentTarget.value)} data={[{ value: '', label: 'alle' }, ...LANGUAGE_OPTIONS]} w={220} />
+        <TextInput label={t('interpreters.pool.filterName')} value={q} onChange={(e) => set('q', e.currentTarget.value)} w={220} />
         <NativeSelect
-          label="Status"
+          label={t('interpreters.pool.filterLanguage')}
+          value={language}
+          onChange={(e) => set('sprache', e.currentTarget.value)}
+          data={[{ value: '', label: t('interpreters.pool.all') }, ...Object.keys(LANGUAGE_NAMES_DE).map((value) => ({ value, label: labels.language(value) })).sort((a, b) => a.label.localeCompare(b.label))]}
+          w={220}
+        />
+        <NativeSelect
+          label={t('interpreters.pool.filterStatus')}
           value={active}
           onChange={(e) => set('aktiv', e.currentTarget.value)}
           data={[
-            { value: 'true', label: 'aktiv' },
-            { value: 'false', label: 'inaktiv' },
-            { value: 'all', label: 'alle' },
+            { value: 'true', label: t('interpreters.pool.active') },
+            { value: 'false', label: t('interpreters.pool.inactive') },
+            { value: 'all', label: t('interpreters.pool.all') },
           ]}
           w={140}
         />
@@ -94,14 +103,14 @@ export function PoolPage() {
       {list.data ? (
         <>
           <DataTable<InterpreterSummary>
-            caption="Sprachmittler:innen des Pools"
+            caption={t('interpreters.pool.caption')}
             rows={list.data.items}
             rowKey={(r) => r.id}
-            empty="Niemand in dieser Auswahl."
+            empty={t('interpreters.pool.empty')}
             columns={[
               {
                 key: 'name',
-                header: 'Name',
+                header: t('interpreters.pool.colName'),
                 rowHeader: true,
                 render: (r) => (
                   <Anchor component={Link} to={`/sprachmittlung/pool/${r.id}`}>
@@ -109,14 +118,14 @@ export function PoolPage() {
                   </Anchor>
                 ),
               },
-              { key: 'langs', header: 'Sprachen', render: (r) => r.languages.map((l) => `${l.name}${l.dialects.length ? ` (${l.dialects.join(', ')})` : ''}`).join('; ') },
-              { key: 'home', header: 'Wohnort', render: (r) => r.homeGemeinde },
-              { key: 'tier', header: 'Schulung', render: (r) => (r.feeTier ? INTERPRETER_FEE_TIER_LABELS_DE[r.feeTier] : 'noch keine') },
-              { key: 'conf', header: 'Verschwiegenheit', render: (r) => (r.confidentialitySigned ? 'liegt vor' : 'fehlt') },
-              { key: 'active', header: 'Status', render: (r) => (r.active ? 'aktiv' : 'inaktiv') },
+              { key: 'langs', header: t('interpreters.pool.colLanguages'), render: (r) => r.languages.map((l) => `${labels.language(l.code)}${l.dialects.length ? ` (${l.dialects.join(', ')})` : ''}`).join('; ') },
+              { key: 'home', header: t('interpreters.pool.colHome'), render: (r) => r.homeGemeinde },
+              { key: 'tier', header: t('interpreters.pool.colTraining'), render: (r) => (r.feeTier ? t(`interpreters.feeTier.${r.feeTier}`) : t('interpreters.pool.noTraining')) },
+              { key: 'conf', header: t('interpreters.pool.colConfidentiality'), render: (r) => (r.confidentialitySigned ? t('interpreters.pool.confidentialityPresent') : t('interpreters.pool.confidentialityMissing')) },
+              { key: 'active', header: t('interpreters.pool.colStatus'), render: (r) => (r.active ? t('interpreters.pool.active') : t('interpreters.pool.inactive')) },
             ]}
           />
-          <Pager total={list.data.total} limit={PAGE_SIZE} offset={offset} onOffsetChange={(o) => set('ab', String(o))} label="Seiten der Liste der Sprachmittler:innen" />
+          <Pager total={list.data.total} limit={PAGE_SIZE} offset={offset} onOffsetChange={(o) => set('ab', String(o))} label={t('interpreters.pool.pager')} />
         </>
       ) : null}
     </Page>

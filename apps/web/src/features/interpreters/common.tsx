@@ -9,6 +9,7 @@ import {
 import { formatCents } from '@teilhabe/shared/interpreters/format';
 import { formatDateDe, monthNameDe, weekdayNameDe, isoWeekday } from '@teilhabe/shared/interpreters/workdays';
 import { hasPermission, useMe } from '../auth/session';
+import { useI18n, useT } from '../../i18n';
 import { usePoolLabels } from './labels';
 
 export const euro = (cents: number | null | undefined) => (cents === null || cents === undefined ? '–' : formatCents(cents));
@@ -50,19 +51,20 @@ export function RequestStatusBadge({ status }: { status: InterpreterRequestStatu
 
 /** Sub-navigation of the interpreter pool pages (only the pages the user may open). */
 export function PoolTabs() {
+  const t = useT();
   const me = useMe();
   const { pathname } = useLocation();
   const links: [string, string, boolean][] = [
-    ['/sprachmittlung', 'Anfragen', hasPermission(me, 'interpreters.request')],
-    ['/sprachmittlung/pool', 'Sprachmittler:innen', hasPermission(me, 'interpreters.manage')],
-    ['/sprachmittlung/abrechnung', 'Abrechnung und Budget', hasPermission(me, 'interpreters.payouts')],
-    ['/sprachmittlung/statistik', 'Statistik', hasPermission(me, 'interpreters.payouts')],
-    ['/sprachmittlung/einstellungen', 'Regeln und Tarife', hasPermission(me, 'interpreters.manage')],
+    ['/sprachmittlung', t('interpreters.tabs.requests'), hasPermission(me, 'interpreters.request')],
+    ['/sprachmittlung/pool', t('interpreters.tabs.pool'), hasPermission(me, 'interpreters.manage')],
+    ['/sprachmittlung/abrechnung', t('interpreters.tabs.payouts'), hasPermission(me, 'interpreters.payouts')],
+    ['/sprachmittlung/statistik', t('interpreters.tabs.statistics'), hasPermission(me, 'interpreters.payouts')],
+    ['/sprachmittlung/einstellungen', t('interpreters.tabs.settings'), hasPermission(me, 'interpreters.manage')],
   ];
   const visible = links.filter(([, , v]) => v);
   if (visible.length < 2) return null;
   return (
-    <nav aria-label="Sprachmittlerpool">
+    <nav aria-label={t('interpreters.tabs.label')}>
       <Group gap="md" component="ul" p={0} m={0} style={{ listStyle: 'none' }} wrap="wrap">
         {visible.map(([to, label]) => {
           const current = to === '/sprachmittlung' ? pathname === to || pathname.startsWith('/sprachmittlung/anfragen') || pathname === '/sprachmittlung/neu' : pathname.startsWith(to);
@@ -116,6 +118,7 @@ export function BarTable({
   valueLabel: string;
   extra?: string;
 }) {
+  const { t, formatNumber } = useI18n();
   const max = Math.max(1, ...rows.map((r) => r.value));
   return (
     <Box role="region" aria-label={caption} tabIndex={0} style={{ overflowX: 'auto' }}>
@@ -125,7 +128,7 @@ export function BarTable({
         </caption>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">Bezeichnung</Table.Th>
+            <Table.Th scope="col">{t('interpreters.chart.label')}</Table.Th>
             <Table.Th scope="col" ta="right">
               {valueLabel}
             </Table.Th>
@@ -135,7 +138,7 @@ export function BarTable({
               </Table.Th>
             ) : null}
             <Table.Th scope="col" w="45%">
-              <VisuallyHidden>Balken</VisuallyHidden>
+              <VisuallyHidden>{t('interpreters.chart.bars')}</VisuallyHidden>
             </Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -145,7 +148,7 @@ export function BarTable({
               <Table.Th scope="row" fw={500}>
                 {r.label}
               </Table.Th>
-              <Table.Td ta="right">{r.value.toLocaleString('de-DE')}</Table.Td>
+              <Table.Td ta="right">{formatNumber(r.value)}</Table.Td>
               {extra ? <Table.Td ta="right">{r.extra}</Table.Td> : null}
               <Table.Td>
                 <Box aria-hidden="true" h={12} bg="blue.8" w={`${Math.round((r.value / max) * 100)}%`} style={{ borderRadius: 3, minWidth: r.value ? 2 : 0 }} />
