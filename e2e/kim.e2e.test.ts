@@ -257,7 +257,7 @@ describe('KIM journey: deputies, Systembarrieren from the case, break-glass and 
     await cm.getByRole('heading', { name: 'Fallverantwortung' }).waitFor();
     await cm.getByLabel('Vertretung hinzufügen').selectOption({ label: 'Lea Vogt' });
     await cm.getByRole('button', { name: 'Hinzufügen' }).click();
-    await cm.getByText('Vertretung: Lea Vogt').waitFor();
+    await cm.getByText('Vertretung: Lea Vogt', { exact: true }).waitFor();
     await expectAccessible(cm, 'Fall mit Vertretung');
   });
 
@@ -277,12 +277,13 @@ describe('KIM journey: deputies, Systembarrieren from the case, break-glass and 
     await login(other, 'jonas.berg@teilhabe.example');
     const totp = await enableTotp(db, 'jonas.berg@teilhabe.example');
     await other.goto(caseUrl);
+    await other.getByRole('button', { name: 'Notfallzugriff anfordern' }).waitFor();
+    await expectAccessible(other, 'Fall ohne Zugriff, Notfallzugriff möglich');
     await other.getByRole('button', { name: 'Notfallzugriff anfordern' }).click();
     const dialog = other.getByRole('dialog', { name: 'Notfallzugriff anfordern' });
     await dialog.getByLabel('Grund').selectOption({ label: 'Person ist vor Ort' });
     await field(other, 'Begründung').fill('Der Klient ist vor Ort, der zuständige Kollege ist heute krank.');
     await field(other, 'Code aus der Authenticator-App').fill(totp.generate());
-    await expectAccessible(other, 'Dialog Notfallzugriff');
     await dialog.getByRole('button', { name: 'Zugriff starten' }).click();
     await other.getByText('Nur lesen, wird protokolliert.').waitFor();
     expect(await other.getByRole('status').filter({ hasText: 'Notfallzugriff aktiv' }).textContent()).toMatch(/Noch (29|30) Minuten/);

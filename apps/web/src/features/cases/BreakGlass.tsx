@@ -43,7 +43,7 @@ export function BreakGlassRequest({ caseId }: { caseId: string }) {
   const labels: Record<string, string> = { reasonCategory: 'Grund', justification: 'Begründung', totp: 'Code aus der Authenticator-App' };
   return (
     <>
-      <Button color="red" variant="outline" onClick={() => setOpened(true)}>
+      <Button color="red.9" variant="outline" onClick={() => setOpened(true)}>
         Notfallzugriff anfordern
       </Button>
       <Dialog opened={opened} onClose={() => setOpened(false)} title="Notfallzugriff anfordern" size="lg">
@@ -99,7 +99,7 @@ export function BreakGlassRequest({ caseId }: { caseId: string }) {
               maw={200}
             />
             <Group>
-              <Button type="submit" color="red" loading={start.isPending}>
+              <Button type="submit" color="red.9" loading={start.isPending}>
                 Zugriff starten
               </Button>
               <Button variant="default" onClick={() => setOpened(false)}>
@@ -175,7 +175,7 @@ function ReviewButtons({ s }: { s: BreakGlassSession }) {
   });
   if (s.reviewOutcome) {
     return (
-      <Badge variant="light" color={s.reviewOutcome === 'justified' ? 'green' : 'red'} tt="none">
+      <Badge variant="outline" color="dark.7" tt="none">
         geprüft: {s.reviewOutcome === 'justified' ? 'berechtigt' : 'nicht berechtigt'}
       </Badge>
     );
