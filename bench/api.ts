@@ -11,7 +11,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { PgDialect } from 'drizzle-orm/pg-core';
@@ -25,6 +24,7 @@ import { buildApp, sessionCookieName } from '../apps/server/src/platform/http/ap
 import { modules } from '../apps/server/src/modules/index.js';
 import { makeKreis, makeUser } from '../apps/server/src/seed/factories.js';
 import { listCases } from '../apps/server/src/modules/cases/cases.repository.js';
+import { appendResult } from './results.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -34,7 +34,6 @@ const arg = (name: string, fallback: string) => {
 const CASES = Number(arg('cases', '20000'));
 const SECONDS = Number(arg('seconds', '10'));
 const CONNECTIONS = Number(arg('connections', '10'));
-const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** The part of autocannon's result used here (the package ships no types). */
 interface CannonResult {
@@ -124,9 +123,7 @@ async function main() {
     log(`Audit-Zeilen der Fallliste: ${audited.rows[0]!.n}`);
     const cpu = os.cpus()[0]?.model ?? 'unbekannt';
     const line = `| ${new Date().toISOString().slice(0, 10)} | api | ${os.cpus().length} × ${cpu} | GET /api/v1/cases (50 je Seite) bei ${CASES} Fällen, ${CONNECTIONS} Verbindungen, ${SECONDS} s | App ${result.app_rps} req/s, bare Fastify+pg ${result.bare_rps} req/s, Verhältnis ${result.ratio} (Ziel ≥ 0,5) |\n`;
-    const results = path.join(here, 'RESULTS.md');
-    if (!fs.existsSync(results)) fs.writeFileSync(results, '# Benchmark-Ergebnisse\n\n| Datum | Benchmark | Maschine (nproc × CPU) | Daten | Ergebnis |\n|---|---|---|---|---|\n');
-    fs.appendFileSync(results, line);
+    appendResult(line);
     await app.close();
     await bare.close();
     await database.close();

@@ -12,7 +12,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../apps/server/src/config.js';
 import { connect, migrateDatabase } from '../apps/server/src/platform/db/client.js';
 import { ensureDatabase, startEmbeddedPostgres } from '../apps/server/src/platform/db/embedded.js';
@@ -25,6 +24,7 @@ import type { Tx } from '../apps/server/src/platform/db/client.js';
 import type { RequestContext } from '../apps/server/src/platform/http/context.js';
 import { listPublicOffers } from '../apps/server/src/modules/directory/directory.service.js';
 import type { PublicLang } from '@teilhabe/shared';
+import { appendResult } from './results.js';
 
 const OFFERS = Number(process.env.OFFERS ?? 5000);
 const RUNS = Number(process.env.RUNS ?? 300);
@@ -127,9 +127,7 @@ async function main() {
     const line =
       `| ${new Date().toISOString().slice(0, 10)} | directory (öffentliche Liste + Suche, app.inject) | ${os.cpus().length} × ${cpu} (Last ${load}) | ${result.offers} veröffentlichte Angebote, je ${RUNS} Abrufe | ` +
       `p50 ${result.p50_ms} ms, p95 ${result.p95_ms} ms (Liste p95 ${round(percentile(list, 95))} ms, Suche p95 ${round(percentile(search, 95))} ms; Budget p95 ≤ 50 ms) |\n`;
-    const results = path.join(path.dirname(fileURLToPath(import.meta.url)), 'RESULTS.md');
-    if (!fs.existsSync(results)) fs.writeFileSync(results, '# Benchmark-Ergebnisse\n\n| Datum | Benchmark | Maschine (nproc × CPU) | Daten | Ergebnis |\n|---|---|---|---|---|\n');
-    fs.appendFileSync(results, line);
+    appendResult(line);
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
     await pg.stop();

@@ -12,7 +12,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { buildActor } from '../apps/server/src/platform/access/actor.js';
 import { AuditWriter } from '../apps/server/src/platform/audit/audit.js';
@@ -21,6 +20,7 @@ import { ensureDatabase, startEmbeddedPostgres } from '../apps/server/src/platfo
 import type { AuthedContext } from '../apps/server/src/platform/http/context.js';
 import { makeKreis, makeUser } from '../apps/server/src/seed/factories.js';
 import { evaluation } from '../apps/server/src/modules/cases/evaluation.service.js';
+import { appendResult } from './results.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -30,7 +30,6 @@ const arg = (name: string, fallback: string) => {
 const CASES = Number(arg('cases', '200000'));
 const CONTACTS = Number(arg('contacts', '2000000'));
 const RUNS = Number(arg('runs', '30'));
-const here = path.dirname(fileURLToPath(import.meta.url));
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
 
@@ -164,13 +163,7 @@ async function main() {
     };
     const cpu = os.cpus()[0]?.model ?? 'unbekannt';
     const line = `| ${new Date().toISOString().slice(0, 10)} | evaluation | ${os.cpus().length} × ${cpu} | ${CASES} Fälle, ${CONTACTS} Kontakte (2021–2025), Jahresauswertung 2024 als Koordination, ${RUNS} Läufe | p50 ${result.p50_ms} ms, p95 ${result.p95_ms} ms (Budget p95 ≤ 200 ms) |\n`;
-    const results = path.join(here, 'RESULTS.md');
-    if (!fs.existsSync(results))
-      fs.writeFileSync(
-        results,
-        '# Benchmark-Ergebnisse\n\n| Datum | Benchmark | Maschine (nproc × CPU) | Daten | Ergebnis |\n|---|---|---|---|---|\n',
-      );
-    fs.appendFileSync(results, line);
+    appendResult(line);
     await database.close();
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {

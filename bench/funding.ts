@@ -13,7 +13,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { buildActor } from '../apps/server/src/platform/access/actor.js';
 import { AuditWriter } from '../apps/server/src/platform/audit/audit.js';
 import { connect, migrateDatabase } from '../apps/server/src/platform/db/client.js';
@@ -22,6 +21,7 @@ import type { AuthedContext } from '../apps/server/src/platform/http/context.js'
 import { makeKreis, makeUser } from '../apps/server/src/seed/factories.js';
 import { budgetOverview } from '../apps/server/src/modules/funding/overview.service.js';
 import { buildReport } from '../apps/server/src/modules/funding/reports.service.js';
+import { appendResult } from './results.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -32,7 +32,6 @@ const GRANTS = Number(arg('grants', '200'));
 const BOOKINGS = Number(arg('bookings', '200000'));
 const RUNS = Number(arg('runs', '30'));
 const PROGRAMMES = 12;
-const here = path.dirname(fileURLToPath(import.meta.url));
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
 const round = (ms: number) => Math.round(ms * 10) / 10;
@@ -150,13 +149,7 @@ async function main() {
       `(${PROGRAMMES} Programme, 2021–2022), ${BOOKINGS} Buchungen; Verwendungsnachweis 2021 eines Bescheids mit ${report.receipts.length} Belegen, ` +
       `${RUNS} Läufe | Haushaltsübersicht p50 ${o.p50} ms, p95 ${o.p95} ms; Verwendungsnachweis p50 ${r.p50} ms, p95 ${r.p95} ms ` +
       `(Budget p95 ≤ 200 ms) |\n`;
-    const results = path.join(here, 'RESULTS.md');
-    if (!fs.existsSync(results))
-      fs.writeFileSync(
-        results,
-        '# Benchmark-Ergebnisse\n\n| Datum | Benchmark | Maschine (nproc × CPU) | Daten | Ergebnis |\n|---|---|---|---|---|\n',
-      );
-    fs.appendFileSync(results, line);
+    appendResult(line);
     await database.close();
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {

@@ -12,7 +12,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { DEFAULT_INTERPRETER_POOL_SETTINGS } from '@teilhabe/shared';
 import { addDays, berlinToday, berlinWallTimeToInstant, isoWeekday } from '@teilhabe/shared/interpreters/workdays';
 import { connect, migrateDatabase, type Tx } from '../apps/server/src/platform/db/client.js';
@@ -22,6 +21,7 @@ import type { RequestContext } from '../apps/server/src/platform/http/context.js
 import { makeKreis } from '../apps/server/src/seed/factories.js';
 import * as repo from '../apps/server/src/modules/interpreters/interpreters.repository.js';
 import { rankCandidatesFor } from '../apps/server/src/modules/interpreters/requests.service.js';
+import { appendResult } from './results.js';
 
 const INTERPRETERS = Number(process.env.INTERPRETERS ?? 2000);
 const ASSIGNMENTS = Number(process.env.ASSIGNMENTS ?? 50_000);
@@ -177,9 +177,7 @@ async function main() {
 
     const cpu = os.cpus()[0]?.model ?? 'unbekannt';
     const line = `| ${new Date().toISOString().slice(0, 10)} | matching | ${os.cpus().length} × ${cpu} | ${INTERPRETERS} Sprachmittler:innen, ${ASSIGNMENTS} Einsätze, ${candidates} Kandidat:innen | p50 ${result.p50_ms} ms, p95 ${result.p95_ms} ms (Budget p95 ≤ 100 ms) |\n`;
-    const results = path.join(path.dirname(fileURLToPath(import.meta.url)), 'RESULTS.md');
-    if (!fs.existsSync(results)) fs.writeFileSync(results, '# Benchmark-Ergebnisse\n\n| Datum | Benchmark | Maschine (nproc × CPU) | Daten | Ergebnis |\n|---|---|---|---|---|\n');
-    fs.appendFileSync(results, line);
+    appendResult(line);
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
     await pg.stop();

@@ -31,6 +31,7 @@ import { parseCsv } from '../apps/server/src/seed/geo.js';
 import { ORIGIN_GROUPS, pick, seededRandom, type NamePair } from '../apps/server/src/modules/cases/kim.names.js';
 import { bulkInsertPersons, type PersonInsert } from '../apps/server/src/modules/people/people.repository.js';
 import { searchFields, searchPersons } from '../apps/server/src/modules/people/people.service.js';
+import { appendResult } from './results.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -276,9 +277,7 @@ async function main() {
     };
     const cpu = os.cpus()[0]?.model ?? 'unbekannt';
     const line = `| ${new Date().toISOString().slice(0, 10)} | people | ${os.cpus().length} × ${cpu} | ${PERSONS} Personen, ${queries.length} Schreibweisen-Abfragen (Top ${K}); Fuse.js auf ${fuseDocs.length} Personen mit ${fuseQueries.length} Abfragen, ILIKE mit ${ilike.length} | eigene Suche p50 ${result.p50_ms} ms, p95 ${result.p95_ms} ms, Recall ${result.recall}; Fuse.js p95 ${result.fuse_p95_ms} ms, Recall ${result.fuse_recall}; ILIKE p95 ${result.ilike_p95_ms} ms, Recall ${result.ilike_recall} (Budget bei 1 Mio.: p95 ≤ 30 ms, Recall ≥ 0,95) |\n`;
-    const results = path.join(here, 'RESULTS.md');
-    if (!fs.existsSync(results)) fs.writeFileSync(results, '# Benchmark-Ergebnisse\n\n| Datum | Benchmark | Maschine (nproc × CPU) | Daten | Ergebnis |\n|---|---|---|---|---|\n');
-    fs.appendFileSync(results, line);
+    appendResult(line);
     await database.close();
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
