@@ -12,7 +12,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { sql } from 'drizzle-orm';
 import { buildActor } from '../apps/server/src/platform/access/actor.js';
 import { AuditWriter } from '../apps/server/src/platform/audit/audit.js';
 import { connect, migrateDatabase } from '../apps/server/src/platform/db/client.js';
@@ -117,17 +116,6 @@ async function main() {
     const first = await run();
     const gemeinden = first.tables.find((t) => t.key === 'gemeinde')!;
     log(`Jahresauswertung 2024: ${first.totals.map((t) => `${t.label} ${t.value ?? '–'}`).join(', ')}; ${gemeinden.rows.length} Gemeinden`);
-    if (args.includes('--explain')) {
-      // --explain: the plans of both evaluation queries (stderr), to see where the time goes.
-      const { caseFiguresFastSql } = await import('../apps/server/src/modules/cases/evaluation.repository.js');
-      const plan = await db.transaction(async (tx) => {
-        await tx.execute(sql`SELECT set_config('work_mem', '64MB', true)`);
-        return tx.execute<{ 'QUERY PLAN': string }>(
-          sql`EXPLAIN (ANALYZE, BUFFERS) ${caseFiguresFastSql(actor, '2024-01-01', '2024-12-31')}`,
-        );
-      });
-      log(plan.rows.map((r) => r['QUERY PLAN']).join('\n'));
-    }
     if (args.includes('--compare')) {
       // --compare: the fast case figures against the plain recount, alternately (same load), and that they agree.
       const { caseFigures, caseFiguresRecount } = await import('../apps/server/src/modules/cases/evaluation.repository.js');

@@ -59,7 +59,7 @@ export async function evaluation(ctx: AuthedContext, from: string, to: string): 
     table('mode', 'Beratungskontakte nach Art', of(activity, 'mode'), (k) => CONTACT_MODE_LABELS_DE[k as keyof typeof CONTACT_MODE_LABELS_DE] ?? k ?? '–'),
     table('interpreter', 'Beratungskontakte mit Sprachmittlung', of(activity, 'interpreter'), (k) => (k === 'true' ? 'mit Sprachmittlung' : 'ohne Sprachmittlung')),
     table('domain', 'Beratungskontakte nach Lebensbereich (Mehrfachnennung)', of(activity, 'domain'), (k) => LIFE_DOMAIN_LABELS_DE[k as keyof typeof LIFE_DOMAIN_LABELS_DE] ?? k ?? '–'),
-    table('goals', 'Zielerreichung der abgeschlossenen Fälle', of(activity, 'goal'), (k) => GOAL_STATUS_LABELS_DE[k as keyof typeof GOAL_STATUS_LABELS_DE] ?? k ?? '–'),
+    table('goals', 'Zielerreichung der abgeschlossenen Fälle', of(cases, 'goal'), (k) => GOAL_STATUS_LABELS_DE[k as keyof typeof GOAL_STATUS_LABELS_DE] ?? k ?? '–'),
   ];
   await ctx.audit.record({ action: 'cases.evaluation', subjectType: 'evaluation', details: { from, to } });
   return {
