@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Agent, type TestApp } from '../../../test/harness.js';
 import { freshUser } from '../../../test/helpers.js';
 import { currentTotp, newTotpSecret } from '../../platform/auth/totp.js';
+import { SAMPLE_PDF } from '../documents/sample-files.js';
 
 let t: TestApp;
 let cm: Agent;
@@ -402,12 +403,16 @@ describe('consents, referrals and the partner view', () => {
     expect((await partner.post(`/api/v1/partner/referrals/${referralId}/status`, { status: 'completed' }, { 'if-match': '2' })).statusCode).toBe(404);
   });
 
-  it('exports Art. 15 as JSON and PDF with the data, the recipients and the partner’s access', async () => {
+  it('exports Art. 15 as JSON and PDF with the data, the documents, the recipients and the partner’s access', async () => {
+    const up = await cm.post(`/api/v1/people/${person.id}/documents?filename=Aufenthaltstitel.pdf`, SAMPLE_PDF, { 'content-type': 'application/octet-stream' });
+    expect(up.statusCode, up.body).toBe(201);
     const json = await cm.get(`/api/v1/people/${person.id}/export.json`);
     expect(json.statusCode, json.body).toBe(200);
     const data = json.json();
     expect(data.person.displayName).toBe('Mohammed Al-Hassan');
     expect(data.consents).toHaveLength(1);
+    expect(data.documents).toEqual([expect.objectContaining({ filename: 'Aufenthaltstitel.pdf', belongsTo: 'Stammdaten', mediaType: 'application/pdf' })]);
+    expect(data.accessLog.map((e: { action: string }) => e.action)).toContain('Dokument hochgeladen');
     expect(data.referrals[0].recipientOrganisation.name).toBe('Jobcenter Rhein-Sieg');
     expect(data.recipients.map((r: { organisation: string }) => r.organisation)).toContain('Jobcenter Rhein-Sieg');
     const partnerReads = data.accessLog.filter((e: { action: string }) => e.action.startsWith('Einsicht durch Partnerstelle'));
@@ -424,5 +429,7 @@ describe('consents, referrals and the partner view', () => {
     expect(text).toContain('Einsicht durch Partnerstelle');
     expect(text).toContain('Jobcenter Rhein-Sieg');
     expect(text).toContain('Test partner');
+    expect(text).toContain('Aufenthaltstitel.pdf');
+    expect(text).toContain('Dokument hochgeladen');
   });
 });

@@ -24,6 +24,7 @@ import {
 import type { AuthedContext } from '../../platform/http/context.js';
 import { caseRecordsForExport } from '../cases/cases.service.js';
 import { consentsForExport } from '../consents/consents.service.js';
+import { documentsFor } from '../documents/documents.service.js';
 import { referralsForExport } from '../referrals/referrals.service.js';
 import { latinReadings } from './names/transliterate.js';
 import { letter, pdfSafe, renderPdf, table, type PdfContent } from './people.pdf.js';
@@ -60,6 +61,9 @@ const ACTION_LABELS: Record<string, string> = {
   'referrals.status_change': 'Vermittlung geändert',
   'referrals.partner_read': 'Einsicht durch Partnerstelle',
   'referrals.partner_status': 'Rückmeldung der Partnerstelle',
+  'document.uploaded': 'Dokument hochgeladen',
+  'document.downloaded': 'Dokument heruntergeladen',
+  'document.deleted': 'Dokument gelöscht',
 };
 
 function actionLabel(action: string, outcome: string): string {
@@ -86,6 +90,11 @@ export async function subjectAccessExport(ctx: AuthedContext, personId: string) 
   const caseIds = new Set(caseRecords.map((c) => c.case.id));
   const consents = await consentsForExport(ctx, personId);
   const referrals = (await referralsForExport(ctx, personId)).filter((r) => caseIds.has(r.caseId));
+  // Stored documents (name, type, size, checksum; the files themselves are handed out on request).
+  const documents = (await documentsFor(ctx.tx, 'person', personId)).map((d) => ({ ...d, belongsTo: 'Stammdaten' }));
+  for (const rec of caseRecords) {
+    for (const d of await documentsFor(ctx.tx, 'case', rec.case.id)) documents.push({ ...d, belongsTo: `Fall ${rec.case.caseNumber}` });
+  }
   await ctx.audit.record({ action: 'persons.export_art15', subjectType: 'person', subjectId: personId, details: { personId, cases: caseIds.size } });
   const log = await repo.accessLogForPerson(ctx.tx, {
     personId,
@@ -113,6 +122,7 @@ export async function subjectAccessExport(ctx: AuthedContext, personId: string) 
     cases: caseRecords,
     consents,
     referrals,
+    documents,
     recipients: [...recipients.values()].map((r) => ({
       organisation: r.organisation,
       via: [...r.via],
@@ -218,6 +228,12 @@ export async function subjectAccessPdf(ctx: AuthedContext, personId: string): Pr
     table(
       ['Stelle', 'Angebot', 'Status', 'seit'],
       data.referrals.map((r) => [r.recipientOrganisation.name, r.offerName, REFERRAL_STATUS_LABELS_DE[r.status], berlin(r.statusChangedAt)]),
+    ),
+    { text: 'Gespeicherte Dokumente', style: 'h2' },
+    table(
+      ['gehört zu', 'Datei', 'Art', 'Größe', 'gespeichert', 'Prüfsumme (SHA-256, gekürzt)'],
+      data.documents.map((d) => [d.belongsTo, d.filename, d.mediaType, `${Math.max(1, Math.round(d.sizeBytes / 1024))} KB`, berlin(d.createdAt), d.sha256.slice(0, 16)]),
+      [60, '*', 70, 40, 65, 80],
     ),
     { text: 'Empfänger Ihrer Daten', style: 'h2' },
     table(['Stelle', 'auf welchem Weg', 'Datenkategorien'], data.recipients.map((r) => [r.organisation, r.via.join(', '), r.categories.join(', ')])),
