@@ -38,6 +38,11 @@ import { idempotent, requiredVersion } from '../../platform/http/preconditions.j
 import * as service from './cases.service.js';
 import { evaluation } from './evaluation.service.js';
 import { hilfeplanPdf } from './hilfeplan.pdf.js';
+import { HILFEPLAN_LANGUAGES } from './hilfeplan.texts.js';
+
+const HilfeplanQuery = z.strictObject({
+  language: z.enum(HILFEPLAN_LANGUAGES, { message: `Bitte eine dieser Sprachen wählen: ${HILFEPLAN_LANGUAGES.join(', ')}` }).optional(),
+});
 import { evaluationPdf, evaluationXlsx } from './evaluation.export.js';
 import { listBarriers, listCaseBarriers, reportBarrier } from './barriers.service.js';
 import * as breakGlass from './break-glass.service.js';
@@ -205,9 +210,17 @@ export const casesModule: Module = {
     );
     app.get(
       '/api/v1/cases/:id/hilfeplan.pdf',
-      { config: { access: 'cases.read' }, schema: { tags, summary: 'Hilfeplan als PDF (Standardtexte auf Deutsch und in der Sprache der Person)', params: IdParams } },
+      {
+        config: { access: 'cases.read' },
+        schema: {
+          tags,
+          summary: 'Hilfeplan als PDF (Standardtexte auf Deutsch und in der Sprache der Person oder der gewählten Sprache; de = nur Deutsch)',
+          params: IdParams,
+          querystring: HilfeplanQuery,
+        },
+      },
       async (request, reply) => {
-        const { pdf, filename } = await hilfeplanPdf(authed(request.ctx), request.params.id);
+        const { pdf, filename } = await hilfeplanPdf(authed(request.ctx), request.params.id, request.query.language);
         reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="${filename}"`);
         return pdf;
       },

@@ -19,11 +19,11 @@ function twoLines(de: string, other: string, lang: HilfeplanLanguage, width: num
  * and status/attainment. Headings, labels and the explanation appear in German and in the person's first language
  * among en, ar, uk, fa, tr, ru; the goals stay as the team wrote them.
  */
-export async function hilfeplanPdf(ctx: AuthedContext, caseId: string): Promise<{ pdf: Buffer; filename: string }> {
+export async function hilfeplanPdf(ctx: AuthedContext, caseId: string, language?: HilfeplanLanguage): Promise<{ pdf: Buffer; filename: string }> {
   const c = await requireCaseInScope(ctx, caseId);
   const goals = await listGoals(ctx, caseId);
   const person = await getPersonUnaudited(ctx, c.person_id, false);
-  const lang = hilfeplanLanguage(person.languages);
+  const lang = language ?? hilfeplanLanguage(person.languages);
   const de = HILFEPLAN_TEXTS.de;
   const tr = HILFEPLAN_TEXTS[lang];
   const native = `${c.native_given_names} ${c.native_family_name}`.trim();

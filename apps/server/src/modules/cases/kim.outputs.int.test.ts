@@ -164,6 +164,23 @@ describe('Hilfeplan PDF', () => {
     expect((text.match(/[\u0600-\u06FF]/gu) ?? []).length).toBeGreaterThan(100);
     expect(await t.auditCount(`action = 'cases.hilfeplan_pdf' AND subject_id = $1`, [arabicCase])).toBe(1);
   });
+
+  it('prints the standard texts in a chosen language instead, or German only, and refuses an unknown one', async () => {
+    const uk = await cm.get(`/api/v1/cases/${arabicCase}/hilfeplan.pdf?language=uk`);
+    expect(uk.statusCode, uk.body).toBe(200);
+    const ukText = pdfText(uk.rawPayload, 'hilfeplan-uk.pdf').text;
+    expect(ukText).toContain('Anerkennung als Elektroniker klären');
+    expect((ukText.match(/[\u0400-\u04FF]/gu) ?? []).length).toBeGreaterThan(50);
+    // Only the person's name stays in Arabic script; no Arabic standard texts.
+    expect((ukText.match(/[\u0600-\u06FF]/gu) ?? []).length).toBeLessThan(20);
+    const de = pdfText((await cm.get(`/api/v1/cases/${arabicCase}/hilfeplan.pdf?language=de`)).rawPayload, 'hilfeplan-de.pdf').text;
+    expect(de).toContain('Hilfeplan');
+    expect((de.match(/[\u0400-\u04FF]/gu) ?? []).length).toBe(0);
+    expect((de.match(/[\u0600-\u06FF]/gu) ?? []).length).toBeLessThan(20);
+    const bad = await cm.get(`/api/v1/cases/${arabicCase}/hilfeplan.pdf?language=xx`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('language');
+  });
 });
 
 describe('Beratungszahlen exports', () => {

@@ -269,3 +269,35 @@ export async function bulkInsertPersons(db: DbOrTx, rows: PersonInsert[]): Promi
   if (!rows.length) return [];
   return db.insert(persons).values(rows).returning({ id: persons.id });
 }
+
+export type SearchFieldsRow = {
+  id: string;
+  given_names: string;
+  family_name: string;
+  native_given_names: string;
+  native_family_name: string;
+  aliases: PersonRow['aliases'];
+  search_text: string;
+  name_keys: string[];
+  native_script: string | null;
+};
+
+/** Names and derived search columns of the next `limit` persons after `after` (by id), across all organisations. */
+export async function unsafeSearchFieldsAfter(db: DbOrTx, after: string, limit: number): Promise<SearchFieldsRow[]> {
+  const result = await db.execute<SearchFieldsRow>(sql`
+    SELECT id, given_names, family_name, native_given_names, native_family_name, aliases, search_text, name_keys, native_script
+    FROM persons WHERE id > ${after}::uuid AND anonymised_at IS NULL ORDER BY id LIMIT ${limit}`);
+  return result.rows;
+}
+
+/** Stores recomputed search columns of one person (no name change, no version bump). */
+export async function writeSearchFields(
+  db: DbOrTx,
+  id: string,
+  fields: { searchText?: string; nameKeys?: string[]; nativeScript?: string | null },
+): Promise<void> {
+  await db
+    .update(persons)
+    .set({ searchText: fields.searchText ?? '', nameKeys: fields.nameKeys ?? [], nativeScript: fields.nativeScript ?? null })
+    .where(eq(persons.id, id));
+}

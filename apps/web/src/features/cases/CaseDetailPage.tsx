@@ -354,6 +354,18 @@ function GoalStatusSelect({ c, goal }: { c: CaseDetail; goal: Goal }) {
   );
 }
 
+/** Languages the Hilfeplan's standard texts are printed in beside German (the server's HILFEPLAN_LANGUAGES). */
+const HILFEPLAN_LANGUAGE_OPTIONS = [
+  { value: '', label: 'Deutsch und Sprache der Person' },
+  { value: 'de', label: 'nur Deutsch' },
+  { value: 'en', label: 'Deutsch und Englisch' },
+  { value: 'ar', label: 'Deutsch und Arabisch' },
+  { value: 'fa', label: 'Deutsch und Persisch (Farsi/Dari)' },
+  { value: 'uk', label: 'Deutsch und Ukrainisch' },
+  { value: 'ru', label: 'Deutsch und Russisch' },
+  { value: 'tr', label: 'Deutsch und Türkisch' },
+];
+
 function GoalsTab({ c }: { c: CaseDetail }) {
   const goals = useGoals(c.id);
   const organisations = useOrganisations();
@@ -361,6 +373,7 @@ function GoalsTab({ c }: { c: CaseDetail }) {
   const ids = useFieldIds();
   const attempts = useSubmitAttempts();
   const [v, setV] = useState({ lifeDomain: 'work' as LifeDomain, title: '', dueDate: '', responsibleOrganisationId: '', step: '' });
+  const [planLanguage, setPlanLanguage] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const add = useMutation({
     mutationFn: () =>
@@ -384,8 +397,20 @@ function GoalsTab({ c }: { c: CaseDetail }) {
   const labels: Record<string, string> = { lifeDomain: 'Lebensbereich', title: 'Ziel', dueDate: 'bis', responsibleOrganisationId: 'zuständige Stelle' };
   return (
     <Stack gap="md">
-      <Group>
-        <Button component="a" href={`${API_BASE}/cases/${c.id}/hilfeplan.pdf`} download variant="default" leftSection={<DownloadIcon size={16} />}>
+      <Group align="flex-end">
+        <NativeSelect
+          label="Standardtexte des Hilfeplans"
+          value={planLanguage}
+          onChange={(e) => setPlanLanguage(e.currentTarget.value)}
+          data={HILFEPLAN_LANGUAGE_OPTIONS}
+        />
+        <Button
+          component="a"
+          href={`${API_BASE}/cases/${c.id}/hilfeplan.pdf${planLanguage ? `?language=${planLanguage}` : ''}`}
+          download
+          variant="default"
+          leftSection={<DownloadIcon size={16} />}
+        >
           Hilfeplan (PDF)
         </Button>
       </Group>
