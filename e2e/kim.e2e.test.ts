@@ -141,6 +141,12 @@ describe('KIM journey: search across scripts, case through the phases, consent, 
     await cm.getByRole('button', { name: 'Ziel aufnehmen' }).click();
     await cm.getByRole('rowheader', { name: 'Arbeitsstelle in der Logistik finden' }).waitFor();
     await expectAccessible(cm, 'Hilfeplan');
+    // The printed Hilfeplan, with the standard texts in a chosen language, downloaded as the user does.
+    await field(cm, 'Standardtexte des Hilfeplans').selectOption({ label: 'Deutsch und Ukrainisch' });
+    const [download] = await Promise.all([cm.waitForEvent('download'), cm.getByRole('link', { name: 'Hilfeplan (PDF)' }).click()]);
+    const planText = execFileSync('pdftotext', ['-layout', (await download.path())!, '-']).toString('utf8');
+    expect(planText).toContain('Arbeitsstelle in der Logistik finden');
+    expect((planText.match(/[\u0400-\u04FF]/gu) ?? []).length).toBeGreaterThan(50);
 
     await cm.getByRole('tab', { name: 'Vermittlungen' }).click();
     await field(cm, 'Stelle').selectOption({ label: 'Jobcenter Rhein-Sieg' });
@@ -187,11 +193,11 @@ describe('KIM journey: search across scripts, case through the phases, consent, 
   });
 
   it('gives an Art. 15 PDF with the person’s name and the partner’s access (and the refused attempt)', async () => {
-    const id = personUrl.split('/').pop();
-    const res = await cm.request.get(`/api/v1/people/${id}/export.pdf`);
-    expect(res.status()).toBe(200);
+    // Downloaded through the button on the person page, as the case manager does it.
+    await cm.goto(personUrl);
+    const [download] = await Promise.all([cm.waitForEvent('download'), cm.getByRole('link', { name: 'Auskunft Art. 15 (PDF)' }).click()]);
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kim-art15-')), 'auskunft.pdf');
-    fs.writeFileSync(file, await res.body());
+    await download.saveAs(file);
     const text = execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8');
     expect(text).toContain('Muhammad Alhasan');
     expect(text).toContain('Einsicht durch Partnerstelle');

@@ -94,7 +94,8 @@ export type ErasureStatus = (typeof ERASURE_STATUSES)[number];
 
 export const RequestErasureBody = z.strictObject({ reason: text({ min: 3, max: 1000 }) });
 
-export const ShareRecipient = z.object({ id: z.string(), name: z.string() });
+/** A recipient of earlier shares; after an approved erasure `notifiedInApp` says whether its partner accounts were told. */
+export const ShareRecipient = z.object({ id: z.string(), name: z.string(), notifiedInApp: z.boolean().optional() });
 
 export const ErasureRequest = z.object({
   id: z.string(),

@@ -114,7 +114,12 @@ describe('merge of duplicates (four eyes)', () => {
 });
 
 describe('erasure (four eyes), legal hold, retention', () => {
-  it('anonymises on approval, keeps the statistics fields and lists the recipients of earlier shares', async () => {
+  it('anonymises on approval, keeps the statistics fields and notifies the recipients of earlier shares (Art. 19)', async () => {
+    const partnerUser = await makeUser(t.database.db, {
+      email: `partner-art19-${Date.now()}@teilhabe.example`,
+      displayName: 'Partner Art. 19',
+      memberships: [{ organisationId: t.tree.orgs.jobcenter!.id, role: 'partner' }],
+    });
     const p = await person({ address: { street: 'Kölner Straße 5', postalCode: '53840', municipalityAgs: '05382068' }, phone: '0221 12345' });
     const c = await openCase(p.id);
     await consent(p.id);
@@ -129,7 +134,14 @@ describe('erasure (four eyes), legal hold, retention', () => {
 
     const ok = await lead.post(`/api/v1/erasure-requests/${e.id}/decision`, { decision: 'approve' }, { 'if-match': String(e.version) });
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json().notifyOrganisations.map((o: { id: string }) => o.id)).toContain(t.tree.orgs.jobcenter!.id);
+    expect(ok.json().notifyOrganisations).toContainEqual({ id: t.tree.orgs.jobcenter!.id, name: expect.any(String), notifiedInApp: true });
+    const notices = await t.database.db.execute<{ title: string; body: string }>(
+      sql`SELECT title, body FROM notifications WHERE user_id = ${partnerUser.id}::uuid AND kind = 'erasure_notice'`,
+    );
+    expect(notices.rows).toHaveLength(1);
+    expect(notices.rows[0]!.body).toMatch(/Art\. 19/);
+    // The notice names no person.
+    expect(JSON.stringify(notices.rows)).not.toMatch(/Kölner Straße|0221 12345/);
     const row = await personRow(p.id);
     expect(row).toMatchObject({ given_names: 'Anonymisiert', family_name: '', birth_date: '1990-01-01', street: '', phone: '', municipality_ags: '05382068' });
     expect(row.anonymised_at).not.toBeNull();

@@ -69,7 +69,7 @@ export const personErasureRequests = pgTable(
     decidedAt: ts('decided_at'),
     decisionNote: text('decision_note').notNull().default(''),
     /** Recipient organisations of earlier shares at the time of approval, to be told about the erasure (Art. 19). */
-    notifyOrganisations: jsonb('notify_organisations').$type<{ id: string; name: string }[]>(),
+    notifyOrganisations: jsonb('notify_organisations').$type<{ id: string; name: string; notifiedInApp?: boolean }[]>(),
     version: integer('version').notNull().default(1),
   },
   (t) => [index('person_erasure_requests_person_idx').on(t.personId), index('person_erasure_requests_status_idx').on(t.status)],

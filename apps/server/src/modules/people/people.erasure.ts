@@ -5,6 +5,7 @@ import type { DbOrTx } from '../../platform/db/client.js';
 import type { AuthedContext } from '../../platform/http/context.js';
 import { conflict, forbidden, notFound, versionConflict } from '../../platform/http/errors.js';
 import { eraseDocuments } from '../documents/documents.repository.js';
+import { notifyRecipientsOfErasure } from '../referrals/referrals.service.js';
 import * as repo from './lifecycle.repository.js';
 import { FOUR_EYES_MESSAGE, presentMerge } from './people.merge.js';
 import { requirePersonForWrite, userNames } from './people.service.js';
@@ -70,11 +71,11 @@ export async function decideErasure(ctx: AuthedContext, id: string, version: num
   if (e.requestedBy === ctx.actor.userId) throw forbidden(FOUR_EYES_MESSAGE);
   if (e.status !== 'pending') throw conflict('Über diesen Antrag ist bereits entschieden.');
   if (e.version !== version) throw versionConflict();
-  let notify: { id: string; name: string }[] = [];
+  let notify: { id: string; name: string; notifiedInApp?: boolean }[] = [];
   if (input.decision === 'approve') {
     const blocker = await erasureBlocker(ctx.tx, e.personId);
     if (blocker) throw conflict(blocker);
-    notify = await repo.shareRecipients(ctx.tx, e.personId);
+    notify = await notifyRecipientsOfErasure(ctx.tx, e.personId, await repo.shareRecipients(ctx.tx, e.personId));
     await anonymisePerson(ctx.tx, e.personId);
   }
   const row = await repo.updateErasure(ctx.tx, id, version, {

@@ -120,3 +120,11 @@ export async function caseManagerOfCase(db: DbOrTx, caseId: string): Promise<{ i
     SELECT c.case_manager_id AS id, c.case_number FROM cases c WHERE c.id = ${caseId}::uuid`);
   return result.rows[0];
 }
+
+/** Referrals of a person to an organisation (date and offer only), for the Art. 19 notice after an erasure. */
+export async function unsafeReferralReferences(db: DbOrTx, personId: string, organisationId: string) {
+  const result = await db.execute<{ created_at: Date; offer_name: string }>(sql`
+    SELECT created_at, offer_name FROM referrals
+    WHERE person_id = ${personId}::uuid AND recipient_organisation_id = ${organisationId}::uuid ORDER BY created_at`);
+  return result.rows;
+}

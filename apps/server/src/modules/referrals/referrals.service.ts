@@ -1,4 +1,6 @@
 import {
+  formatDateDe,
+  isoDateInBerlin,
   LANGUAGE_LABELS_DE,
   REFERRAL_STATUS_LABELS_DE,
   type BenefitSystem,
@@ -12,6 +14,7 @@ import {
   type ReferralStatus,
   type Sex,
 } from '@teilhabe/shared';
+import type { DbOrTx } from '../../platform/db/client.js';
 import type { AuthedContext } from '../../platform/http/context.js';
 import { fieldError, notFound, versionConflict } from '../../platform/http/errors.js';
 import { gemeindeByAgs } from '../../seed/geo.js';
@@ -258,4 +261,33 @@ export async function changeStatusAsPartner(
     });
   }
   return getForPartner(ctx, id);
+}
+
+/**
+ * Art. 19 DSGVO: after an approved erasure every recipient of earlier shares is told to erase its copies. Partner
+ * accounts of the recipient get an in-app notice naming no person, only the referral dates and offers as reference;
+ * recipients without a partner account are marked for a notice by letter or e-mail.
+ */
+export async function notifyRecipientsOfErasure(
+  db: DbOrTx,
+  personId: string,
+  recipients: { id: string; name: string }[],
+): Promise<{ id: string; name: string; notifiedInApp: boolean }[]> {
+  const out: { id: string; name: string; notifiedInApp: boolean }[] = [];
+  for (const recipient of recipients) {
+    const users = await repo.partnerUsersOf(db, recipient.id);
+    const references = (await repo.unsafeReferralReferences(db, personId, recipient.id))
+      .map((r) => `Vermittlung vom ${formatDateDe(isoDateInBerlin(new Date(r.created_at)))}${r.offer_name ? ` (${r.offer_name})` : ''}`)
+      .join('; ');
+    for (const userId of users) {
+      await notifyUser(db, {
+        userId,
+        kind: 'erasure_notice',
+        title: 'Löschung nach Art. 17 DSGVO: bitte übermittelte Daten löschen',
+        body: `Eine Person, deren Daten Ihrer Stelle übermittelt wurden, ist auf ihren Antrag gelöscht worden. Bitte löschen Sie auch die Daten, die Sie erhalten haben (Art. 19 DSGVO).${references ? ` Bezug: ${references}.` : ''}`,
+      });
+    }
+    out.push({ ...recipient, notifiedInApp: users.length > 0 });
+  }
+  return out;
 }

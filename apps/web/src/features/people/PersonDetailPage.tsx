@@ -372,10 +372,10 @@ export function PersonDetailPage() {
             ) : null}
             {p.can.export ? (
               <>
-                <Button component="a" variant="default" href={`${API_BASE}/people/${p.id}/export.pdf`} leftSection={<DownloadIcon size={18} />}>
+                <Button component="a" variant="default" href={`${API_BASE}/people/${p.id}/export.pdf`} download leftSection={<DownloadIcon size={18} />}>
                   Auskunft Art. 15 (PDF)
                 </Button>
-                <Button component="a" variant="default" href={`${API_BASE}/people/${p.id}/export.json`} leftSection={<DownloadIcon size={18} />}>
+                <Button component="a" variant="default" href={`${API_BASE}/people/${p.id}/export.json`} download leftSection={<DownloadIcon size={18} />}>
                   Auskunft Art. 15 (JSON)
                 </Button>
               </>

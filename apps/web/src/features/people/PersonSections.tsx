@@ -375,7 +375,16 @@ export function ErasuresTable({ requests, caption, onChanged }: { requests: Eras
         { key: 'reason', header: 'Begründung', render: (e) => e.reason },
         { key: 'by', header: 'beantragt', render: (e) => `${e.requestedBy.displayName}, ${dateTimeDe(e.requestedAt)}` },
         { key: 'status', header: 'Status', render: (e) => ({ pending: 'wartet auf Freigabe', approved: 'anonymisiert', rejected: 'abgelehnt' })[e.status] },
-        { key: 'notify', header: 'zu benachrichtigen', render: (e) => e.notifyOrganisations.map((o) => o.name).join(', ') || '–' },
+        {
+          key: 'notify',
+          header: 'Empfänger (Art. 19)',
+          render: (e) =>
+            e.notifyOrganisations
+              .map((o) =>
+                o.notifiedInApp === undefined ? o.name : `${o.name} (${o.notifiedInApp ? 'in Teilhabe benachrichtigt' : 'bitte per Brief/E-Mail benachrichtigen'})`,
+              )
+              .join(', ') || '–',
+        },
         { key: 'actions', header: 'Aktionen', render: (e) => <ErasureActions e={e} onChanged={onChanged} /> },
       ]}
     />
