@@ -60,7 +60,9 @@ function pdfmake(): PdfMake {
   for (const [family, styles] of Object.entries(FONT_FILES)) {
     fonts[family] = {};
     for (const [style, file] of Object.entries(styles)) {
-      const name = `teilhabe-${path.basename(file)}`;
+      // The virtual file carries the font's real path as its name: charts (SVG) hand the name straight to PDFKit,
+      // which opens it from the disk, while pdfmake reads the same name from its virtual file system.
+      const name = file;
       if (!pm.virtualfs.existsSync(name)) pm.virtualfs.writeFileSync(name, fs.readFileSync(file));
       fonts[family][style] = name;
     }
