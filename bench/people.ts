@@ -30,7 +30,8 @@ import { makeKreis } from '../apps/server/src/seed/factories.js';
 import { parseCsv } from '../apps/server/src/seed/geo.js';
 import { ORIGIN_GROUPS, pick, seededRandom, type NamePair } from '../apps/server/src/modules/cases/kim.names.js';
 import { bulkInsertPersons, type PersonInsert } from '../apps/server/src/modules/people/people.repository.js';
-import { searchFields, searchPersons } from '../apps/server/src/modules/people/people.service.js';
+import { scoreMatch, SHOW_THRESHOLD } from '../apps/server/src/modules/people/names/match.js';
+import { nameVariants, searchFields, searchPersons } from '../apps/server/src/modules/people/people.service.js';
 import { appendResult } from './results.js';
 
 const args = process.argv.slice(2);
@@ -211,6 +212,7 @@ async function main() {
     const ours: number[] = [];
     let oursHits = 0;
     const slow: [number, string][] = [];
+    const missKinds = new Map<string, number>();
     for (const q of queries) {
       const s = performance.now();
       const result = await runOurs(q.text);
@@ -219,11 +221,25 @@ async function main() {
       if (result.items.some((i) => i.person.id === targetIds[q.targetIndex])) oursHits++;
       else if (DEBUG) {
         const t = targetRows[q.targetIndex]!;
-        log(`  verfehlt: "${q.text}" → ${t.givenNames} ${t.familyName} / ${t.nativeGivenNames} ${t.nativeFamilyName} (${result.items.length} Treffer)`);
+        // Ranking or candidate step? The target's own score against the last shown one.
+        const own = scoreMatch(
+          { name: q.text },
+          {
+            variants: nameVariants({ givenNames: t.givenNames, familyName: t.familyName, nativeGivenNames: t.nativeGivenNames ?? '', nativeFamilyName: t.nativeFamilyName ?? '', aliases: [] }),
+            birthDate: null,
+            birthDatePrecision: 'unknown',
+            birthDateIsPlaceholder: false,
+          },
+        ).score;
+        const last = result.items.at(-1)?.score ?? 0;
+        const why = own < SHOW_THRESHOLD ? 'unter der Anzeigeschwelle' : own <= last ? 'von besseren Treffern verdrängt' : 'nicht unter den Kandidaten';
+        missKinds.set(why, (missKinds.get(why) ?? 0) + 1);
+        log(`  verfehlt (${why}, ${own} ≤/> ${last}): "${q.text}" → ${t.givenNames} ${t.familyName} / ${t.nativeGivenNames} ${t.nativeFamilyName} (${result.items.length} Treffer)`);
       }
       if (DEBUG) slow.push([ms, q.text]);
     }
     if (DEBUG) {
+      log(`Fehlgriffe nach Ursache: ${[...missKinds.entries()].map(([k, n]) => `${k} ${n}`).join(', ')}`);
       const slowest = slow.sort((a, b) => b[0] - a[0]).slice(0, 30);
       for (const [ms, text] of slowest) log(`  langsam: ${ms.toFixed(1)} ms "${text}"`);
       // The plans of the three slowest queries, through auto_explain sent to the client as notices.

@@ -40,7 +40,8 @@ export async function caseFigures(db: DbOrTx, actor: Actor, from: string, to: st
   const fromFull = monthStart(from); // months before this one end before `from`
   const beforeFrom = addDays(from, -1);
   const sums = await db.execute<SumRow>(sql`
-    SELECT dim, key, sum(o_to)::int AS o_to, sum(c_to)::int AS c_to, sum(o_from)::int AS o_from, sum(c_from)::int AS c_from
+    SELECT dim, key, coalesce(sum(o_to), 0)::int AS o_to, coalesce(sum(c_to), 0)::int AS c_to,
+           coalesce(sum(o_from), 0)::int AS o_from, coalesce(sum(c_from), 0)::int AS c_from
     FROM (
       SELECT dim, key,
              sum(opened) FILTER (WHERE month < ${toFull}::date) AS o_to, sum(closed) FILTER (WHERE month < ${toFull}::date) AS c_to,
