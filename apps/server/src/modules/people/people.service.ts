@@ -131,7 +131,7 @@ export async function searchPersons(ctx: AuthedContext, input: { q: string; birt
       ),
     }))
     .filter((s) => s.match.score >= SHOW_THRESHOLD)
-    .sort((a, b) => b.match.score - a.match.score);
+    .sort((a, b) => b.match.score - a.match.score || (b.match.support ?? 0) - (a.match.support ?? 0));
   const items: PersonMatch[] = scored
     .filter((s) => s.row.in_scope)
     .slice(0, input.limit)

@@ -1,6 +1,6 @@
 import type { BirthDatePrecision } from '@teilhabe/shared';
 import { nameTokens, type NameToken } from './keys.js';
-import { looksPersian } from './normalise.js';
+import { foldLatin, looksPersian } from './normalise.js';
 
 /** One way a person's name is written: the Latin name, the name in original script, or an alias. */
 export interface NameVariant {
@@ -23,6 +23,12 @@ export interface MatchQuery {
 export interface MatchResult {
   score: number;
   reasons: string[];
+  /**
+   * Tie-break among equal scores: how many of the person's spellings (Latin, original script, aliases) match the
+   * query on their own, plus how close the best Latin spelling is as a whole (0–1). Two spellings that agree are
+   * stronger evidence than one.
+   */
+  support?: number;
 }
 
 /** At or above this score a hit is shown as "mögliche Doppelung". */
@@ -172,5 +178,11 @@ export function scoreMatch(query: MatchQuery, candidate: MatchCandidate, queryTo
   const dob = birthDateSignal(query, candidate);
   if (dob.reason) reasons.add(dob.reason);
   const score = Math.max(0, Math.min(1, best.score + dob.delta));
-  return { score: Math.round(score * 1000) / 1000, reasons: [...reasons] };
+  const agreeing = results.filter((r) => r.score >= SHOW_THRESHOLD).length;
+  const typed = foldLatin(query.name);
+  const closeness = Math.max(
+    0,
+    ...candidate.variants.map((v) => foldLatin(`${v.givenNames} ${v.familyName}`)).filter((v) => /[a-z]/.test(v)).map((v) => trigramSimilarity(typed, v)),
+  );
+  return { score: Math.round(score * 1000) / 1000, reasons: [...reasons], support: agreeing + closeness };
 }

@@ -165,6 +165,17 @@ describe('ranking', () => {
     expect(r.reasons).toContain(REASONS.sameArabic);
   });
 
+  it('breaks ties: a person whose Latin and Arabic spellings both match, then the closer whole spelling, ranks first', () => {
+    const latinOnly = { ...existing, variants: [{ givenNames: 'Mohammed', familyName: 'Al-Hassan' }] };
+    const a = scoreMatch({ name: 'Mohammed Al-Hassan' }, existing);
+    const b = scoreMatch({ name: 'Mohammed Al-Hassan' }, latinOnly);
+    expect(a.score).toBe(b.score);
+    expect(a.support!).toBeGreaterThan(b.support!);
+    const closer = scoreMatch({ name: 'Mohamed Hasan' }, { ...latinOnly, variants: [{ givenNames: 'Mohamed', familyName: 'Hassan' }] });
+    const farther = scoreMatch({ name: 'Mohamed Hasan' }, { ...latinOnly, variants: [{ givenNames: 'Muhammed', familyName: 'Hassan' }] });
+    expect(closer.support!).toBeGreaterThan(farther.support!);
+  });
+
   it('does not show a different person who only shares a common family name', () => {
     expect(scoreMatch({ name: 'Ahmed Hassan' }, existing).score).toBeLessThan(SHOW_THRESHOLD);
     expect(scoreMatch({ name: 'Petra Neumann' }, existing).score).toBe(0);
