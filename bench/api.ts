@@ -8,9 +8,7 @@
  *
  * Appends a line to bench/RESULTS.md; the last line printed is JSON {"app_rps", "bare_rps", "ratio"}.
  */
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { PgDialect } from 'drizzle-orm/pg-core';
@@ -18,12 +16,12 @@ import type { SQL } from 'drizzle-orm';
 import { loadConfig } from '../apps/server/src/config.js';
 import { buildActor } from '../apps/server/src/platform/access/actor.js';
 import { openSession } from '../apps/server/src/platform/auth/sessions.js';
-import { connect, migrateDatabase, type DbOrTx } from '../apps/server/src/platform/db/client.js';
-import { ensureDatabase, startEmbeddedPostgres } from '../apps/server/src/platform/db/embedded.js';
+import type { DbOrTx } from '../apps/server/src/platform/db/client.js';
 import { buildApp, sessionCookieName } from '../apps/server/src/platform/http/app.js';
 import { modules } from '../apps/server/src/modules/index.js';
 import { makeKreis, makeUser } from '../apps/server/src/seed/factories.js';
 import { listCases } from '../apps/server/src/modules/cases/cases.repository.js';
+import { withBenchDatabase } from './database.js';
 import { appendResult } from './results.js';
 
 const args = process.argv.slice(2);
@@ -50,14 +48,7 @@ function run(url: string, headers: Record<string, string>): Promise<CannonResult
 
 async function main() {
   const log = (m: string) => process.stderr.write(`${m}\n`);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'teilhabe-bench-api-'));
-  fs.chmodSync(dir, 0o755);
-  log(`Starte eingebettetes PostgreSQL in ${dir} …`);
-  const pg = await startEmbeddedPostgres(dir, { fsync: false });
-  try {
-    await ensureDatabase(pg.url('postgres'), 'bench');
-    const database = connect(pg.url('bench'), { max: 10 });
-    await migrateDatabase(database);
+  await withBenchDatabase('api', { max: 10, log }, async (database) => {
     const db = database.db;
     const tree = await makeKreis(db);
     const team = tree.orgs.kimTroisdorf!.id;
@@ -126,12 +117,8 @@ async function main() {
     appendResult(line);
     await app.close();
     await bare.close();
-    await database.close();
     process.stdout.write(`${JSON.stringify(result)}\n`);
-  } finally {
-    await pg.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 await main();

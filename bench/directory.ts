@@ -8,13 +8,9 @@
  *
  * Prints progress to stderr, appends a line to bench/RESULTS.md and ends with one JSON line: {"offers", "p50_ms", "p95_ms"}.
  */
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../apps/server/src/config.js';
-import { connect, migrateDatabase } from '../apps/server/src/platform/db/client.js';
-import { ensureDatabase, startEmbeddedPostgres } from '../apps/server/src/platform/db/embedded.js';
 import { buildApp } from '../apps/server/src/platform/http/app.js';
 import { modules } from '../apps/server/src/modules/index.js';
 import { makeKreis } from '../apps/server/src/seed/factories.js';
@@ -24,6 +20,7 @@ import type { Tx } from '../apps/server/src/platform/db/client.js';
 import type { RequestContext } from '../apps/server/src/platform/http/context.js';
 import { listPublicOffers } from '../apps/server/src/modules/directory/directory.service.js';
 import type { PublicLang } from '@teilhabe/shared';
+import { withBenchDatabase } from './database.js';
 import { appendResult } from './results.js';
 
 const OFFERS = Number(process.env.OFFERS ?? 5000);
@@ -36,15 +33,8 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 const round = (n: number) => Math.round(n * 100) / 100;
 
 async function main() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'teilhabe-bench-directory-'));
-  fs.chmodSync(dir, 0o755);
   const log = (m: string) => process.stderr.write(`${m}\n`);
-  log(`Starte eingebettetes PostgreSQL in ${dir} …`);
-  const pg = await startEmbeddedPostgres(dir, { fsync: false });
-  try {
-    await ensureDatabase(pg.url('postgres'), 'bench');
-    const database = connect(pg.url('bench'), { max: 8 });
-    await migrateDatabase(database);
+  await withBenchDatabase('directory', { max: 8, log }, async (database) => {
     const tree = await makeKreis(database.db);
     const rng = prng(5000);
 
@@ -120,7 +110,6 @@ async function main() {
     const result = { offers: rows[0]!.n, p50_ms: round(percentile(all, 50)), p95_ms: round(percentile(all, 95)) };
     log(`gesamt: p50 ${result.p50_ms} ms, p95 ${result.p95_ms} ms (Budget p95 ≤ 50 ms)`);
     await app.close();
-    await database.close();
 
     const cpu = os.cpus()[0]?.model ?? 'unbekannt';
     const load = os.loadavg()[0]!.toFixed(1);
@@ -129,10 +118,7 @@ async function main() {
       `p50 ${result.p50_ms} ms, p95 ${result.p95_ms} ms (Liste p95 ${round(percentile(list, 95))} ms, Suche p95 ${round(percentile(search, 95))} ms; Budget p95 ≤ 50 ms) |\n`;
     appendResult(line);
     process.stdout.write(`${JSON.stringify(result)}\n`);
-  } finally {
-    await pg.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 await main();

@@ -8,17 +8,14 @@
  *
  * Appends a line to bench/RESULTS.md; the last line printed is JSON {"cases", "contacts", "p50_ms", "p95_ms"}.
  */
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildActor } from '../apps/server/src/platform/access/actor.js';
 import { AuditWriter } from '../apps/server/src/platform/audit/audit.js';
-import { connect, migrateDatabase } from '../apps/server/src/platform/db/client.js';
-import { ensureDatabase, startEmbeddedPostgres } from '../apps/server/src/platform/db/embedded.js';
 import type { AuthedContext } from '../apps/server/src/platform/http/context.js';
 import { makeKreis, makeUser } from '../apps/server/src/seed/factories.js';
 import { evaluation } from '../apps/server/src/modules/cases/evaluation.service.js';
+import { withBenchDatabase } from './database.js';
 import { appendResult } from './results.js';
 
 const args = process.argv.slice(2);
@@ -34,14 +31,7 @@ const percentile = (sorted: number[], p: number) =>
 
 async function main() {
   const log = (m: string) => process.stderr.write(`${m}\n`);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'teilhabe-bench-evaluation-'));
-  fs.chmodSync(dir, 0o755);
-  log(`Starte eingebettetes PostgreSQL in ${dir} …`);
-  const pg = await startEmbeddedPostgres(dir, { fsync: false });
-  try {
-    await ensureDatabase(pg.url('postgres'), 'bench');
-    const database = connect(pg.url('bench'), { max: 4 });
-    await migrateDatabase(database);
+  await withBenchDatabase('evaluation', { max: 4, log }, async (database) => {
     const db = database.db;
     const tree = await makeKreis(db);
     const teams = [tree.orgs.kimTroisdorf!.id, tree.orgs.kimSiegburg!.id];
@@ -152,12 +142,8 @@ async function main() {
     const cpu = os.cpus()[0]?.model ?? 'unbekannt';
     const line = `| ${new Date().toISOString().slice(0, 10)} | evaluation | ${os.cpus().length} × ${cpu} | ${CASES} Fälle, ${CONTACTS} Kontakte (2021–2025), Jahresauswertung 2024 als Koordination, ${RUNS} Läufe | p50 ${result.p50_ms} ms, p95 ${result.p95_ms} ms (Budget p95 ≤ 200 ms) |\n`;
     appendResult(line);
-    await database.close();
     process.stdout.write(`${JSON.stringify(result)}\n`);
-  } finally {
-    await pg.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 await main();

@@ -9,18 +9,15 @@
  * Appends a line to bench/RESULTS.md; the last line printed is JSON
  * {"grants", "bookings", "overview_p95_ms", "report_p95_ms"}.
  */
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildActor } from '../apps/server/src/platform/access/actor.js';
 import { AuditWriter } from '../apps/server/src/platform/audit/audit.js';
-import { connect, migrateDatabase } from '../apps/server/src/platform/db/client.js';
-import { ensureDatabase, startEmbeddedPostgres } from '../apps/server/src/platform/db/embedded.js';
 import type { AuthedContext } from '../apps/server/src/platform/http/context.js';
 import { makeKreis, makeUser } from '../apps/server/src/seed/factories.js';
 import { budgetOverview } from '../apps/server/src/modules/funding/overview.service.js';
 import { buildReport } from '../apps/server/src/modules/funding/reports.service.js';
+import { withBenchDatabase } from './database.js';
 import { appendResult } from './results.js';
 
 const args = process.argv.slice(2);
@@ -50,14 +47,7 @@ async function time(runs: number, fn: () => Promise<unknown>) {
 
 async function main() {
   const log = (m: string) => process.stderr.write(`${m}\n`);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'teilhabe-bench-funding-'));
-  fs.chmodSync(dir, 0o755);
-  log(`Starte eingebettetes PostgreSQL in ${dir} …`);
-  const pg = await startEmbeddedPostgres(dir, { fsync: false });
-  try {
-    await ensureDatabase(pg.url('postgres'), 'bench');
-    const database = connect(pg.url('bench'), { max: 4 });
-    await migrateDatabase(database);
+  await withBenchDatabase('funding', { max: 4, log }, async (database) => {
     const tree = await makeKreis(database.db);
     const financeUser = await makeUser(database.db, {
       email: 'finanzen@bench.example',
@@ -150,12 +140,8 @@ async function main() {
       `${RUNS} Läufe | Haushaltsübersicht p50 ${o.p50} ms, p95 ${o.p95} ms; Verwendungsnachweis p50 ${r.p50} ms, p95 ${r.p95} ms ` +
       `(Budget p95 ≤ 200 ms) |\n`;
     appendResult(line);
-    await database.close();
     process.stdout.write(`${JSON.stringify(result)}\n`);
-  } finally {
-    await pg.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 await main();

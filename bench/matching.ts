@@ -8,19 +8,17 @@
  * Prints progress, appends a line to bench/RESULTS.md and ends with one JSON line:
  * {"interpreters", "assignments", "p50_ms", "p95_ms"}.
  */
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_INTERPRETER_POOL_SETTINGS } from '@teilhabe/shared';
 import { addDays, berlinToday, berlinWallTimeToInstant, isoWeekday } from '@teilhabe/shared/interpreters/workdays';
-import { connect, migrateDatabase, type Tx } from '../apps/server/src/platform/db/client.js';
-import { ensureDatabase, startEmbeddedPostgres } from '../apps/server/src/platform/db/embedded.js';
+import type { Tx } from '../apps/server/src/platform/db/client.js';
 import { AuditWriter } from '../apps/server/src/platform/audit/audit.js';
 import type { RequestContext } from '../apps/server/src/platform/http/context.js';
 import { makeKreis } from '../apps/server/src/seed/factories.js';
 import * as repo from '../apps/server/src/modules/interpreters/interpreters.repository.js';
 import { rankCandidatesFor } from '../apps/server/src/modules/interpreters/requests.service.js';
+import { withBenchDatabase } from './database.js';
 import { appendResult } from './results.js';
 
 const INTERPRETERS = Number(process.env.INTERPRETERS ?? 2000);
@@ -41,15 +39,8 @@ function rng(seed: number) {
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 async function main() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'teilhabe-bench-matching-'));
-  fs.chmodSync(dir, 0o755);
   const log = (m: string) => process.stderr.write(`${m}\n`);
-  log(`Starte eingebettetes PostgreSQL in ${dir} …`);
-  const pg = await startEmbeddedPostgres(dir, { fsync: false });
-  try {
-    await ensureDatabase(pg.url('postgres'), 'bench');
-    const database = connect(pg.url('bench'), { max: 4 });
-    await migrateDatabase(database);
+  await withBenchDatabase('matching', { max: 4, log }, async (database) => {
     const db = database.db;
     const tree = await makeKreis(db);
     const random = rng(4711);
@@ -173,16 +164,12 @@ async function main() {
       p95_ms: Math.round(percentile(times, 95) * 100) / 100,
     };
     log(`${candidates} Kandidat:innen für Arabisch; p50 ${result.p50_ms} ms, p95 ${result.p95_ms} ms (Budget p95 ≤ 100 ms)`);
-    await database.close();
 
     const cpu = os.cpus()[0]?.model ?? 'unbekannt';
     const line = `| ${new Date().toISOString().slice(0, 10)} | matching | ${os.cpus().length} × ${cpu} | ${INTERPRETERS} Sprachmittler:innen, ${ASSIGNMENTS} Einsätze, ${candidates} Kandidat:innen | p50 ${result.p50_ms} ms, p95 ${result.p95_ms} ms (Budget p95 ≤ 100 ms) |\n`;
     appendResult(line);
     process.stdout.write(`${JSON.stringify(result)}\n`);
-  } finally {
-    await pg.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 await main();

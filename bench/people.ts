@@ -23,8 +23,7 @@ import { sql } from 'drizzle-orm';
 import Fuse from 'fuse.js';
 import { buildActor } from '../apps/server/src/platform/access/actor.js';
 import { AuditWriter } from '../apps/server/src/platform/audit/audit.js';
-import { connect, migrateDatabase } from '../apps/server/src/platform/db/client.js';
-import { ensureDatabase, startEmbeddedPostgres } from '../apps/server/src/platform/db/embedded.js';
+import type { Database } from '../apps/server/src/platform/db/client.js';
 import type { AuthedContext } from '../apps/server/src/platform/http/context.js';
 import { makeKreis } from '../apps/server/src/seed/factories.js';
 import { parseCsv } from '../apps/server/src/seed/geo.js';
@@ -32,6 +31,7 @@ import { ORIGIN_GROUPS, pick, seededRandom, type NamePair } from '../apps/server
 import { bulkInsertPersons, type PersonInsert } from '../apps/server/src/modules/people/people.repository.js';
 import { scoreMatch, SHOW_THRESHOLD } from '../apps/server/src/modules/people/names/match.js';
 import { nameVariants, searchFields, searchPersons } from '../apps/server/src/modules/people/people.service.js';
+import { withBenchDatabase } from './database.js';
 import { appendResult } from './results.js';
 
 const args = process.argv.slice(2);
@@ -97,15 +97,10 @@ async function main() {
   const multi = clusters.filter((c) => c.variants.length >= 2);
   log(`${clusters.length} Schreibweisen-Cluster gelesen (${multi.length} mit mehreren Schreibweisen).`);
 
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'teilhabe-bench-people-'));
-  fs.chmodSync(dir, 0o755);
-  log(`Starte eingebettetes PostgreSQL in ${dir} …`);
-  const pg = await startEmbeddedPostgres(dir, { fsync: false });
-  try {
-    await ensureDatabase(pg.url('postgres'), 'bench');
-    const database = connect(pg.url('bench'), { max: 4 });
+  const beforeMigrate = (database: Database) => {
     if (DEBUG) database.pool.on('connect', (client) => client.on('notice', (n) => log(String(n.message))));
-    await migrateDatabase(database);
+  };
+  await withBenchDatabase('people', { max: 4, log, beforeMigrate }, async (database) => {
     const db = database.db;
     const tree = await makeKreis(db);
     const org = tree.orgs.kimTroisdorf!.id;
@@ -294,12 +289,8 @@ async function main() {
     const cpu = os.cpus()[0]?.model ?? 'unbekannt';
     const line = `| ${new Date().toISOString().slice(0, 10)} | people | ${os.cpus().length} × ${cpu} | ${PERSONS} Personen, ${queries.length} Schreibweisen-Abfragen (Top ${K}); Fuse.js auf ${fuseDocs.length} Personen mit ${fuseQueries.length} Abfragen, ILIKE mit ${ilike.length} | eigene Suche p50 ${result.p50_ms} ms, p95 ${result.p95_ms} ms, Recall ${result.recall}; Fuse.js p95 ${result.fuse_p95_ms} ms, Recall ${result.fuse_recall}; ILIKE p95 ${result.ilike_p95_ms} ms, Recall ${result.ilike_recall} (Budget bei 1 Mio.: p95 ≤ 30 ms, Recall ≥ 0,95) |\n`;
     appendResult(line);
-    await database.close();
     process.stdout.write(`${JSON.stringify(result)}\n`);
-  } finally {
-    await pg.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 await main();
