@@ -108,26 +108,20 @@ BEGIN
     PERFORM case_evaluation_monthly_add(ARRAY(SELECT o::case_evaluation_facts FROM old_rows o), -1);
     PERFORM case_evaluation_multi_refresh(ARRAY(SELECT DISTINCT person_id FROM old_rows));
   ELSE
-    -- Only rows whose counted values changed (not the `multi` mark alone).
-    changed_old := ARRAY(
-      SELECT o::case_evaluation_facts FROM old_rows o JOIN new_rows n ON n.case_id = o.case_id
-      WHERE (o.organisation_id, o.opened_at, o.closed_at, o.referring_body, o.closure_reason, o.municipality_ags, o.sex,
-             o.nationality, o.birth_date, o.status_code, o.goal_statuses)
-            IS DISTINCT FROM
-            (n.organisation_id, n.opened_at, n.closed_at, n.referring_body, n.closure_reason, n.municipality_ags, n.sex,
-             n.nationality, n.birth_date, n.status_code, n.goal_statuses));
-    changed_new := ARRAY(
-      SELECT n::case_evaluation_facts FROM old_rows o JOIN new_rows n ON n.case_id = o.case_id
-      WHERE (o.organisation_id, o.opened_at, o.closed_at, o.referring_body, o.closure_reason, o.municipality_ags, o.sex,
-             o.nationality, o.birth_date, o.status_code, o.goal_statuses)
-            IS DISTINCT FROM
-            (n.organisation_id, n.opened_at, n.closed_at, n.referring_body, n.closure_reason, n.municipality_ags, n.sex,
-             n.nationality, n.birth_date, n.status_code, n.goal_statuses));
+    -- Only rows whose counted values changed (not the `multi` mark alone), old and new side from one join.
+    SELECT array_agg(o::case_evaluation_facts), array_agg(n::case_evaluation_facts)
+    INTO changed_old, changed_new
+    FROM old_rows o JOIN new_rows n ON n.case_id = o.case_id
+    WHERE (o.organisation_id, o.opened_at, o.closed_at, o.referring_body, o.closure_reason, o.municipality_ags, o.sex,
+           o.nationality, o.birth_date, o.status_code, o.goal_statuses)
+          IS DISTINCT FROM
+          (n.organisation_id, n.opened_at, n.closed_at, n.referring_body, n.closure_reason, n.municipality_ags, n.sex,
+           n.nationality, n.birth_date, n.status_code, n.goal_statuses);
     PERFORM case_evaluation_monthly_add(changed_old, -1);
     PERFORM case_evaluation_monthly_add(changed_new, 1);
     PERFORM case_evaluation_multi_refresh(ARRAY(
-      SELECT o.person_id FROM old_rows o JOIN new_rows n ON n.case_id = o.case_id WHERE o.person_id <> n.person_id
-      UNION SELECT n.person_id FROM old_rows o JOIN new_rows n ON n.case_id = o.case_id WHERE o.person_id <> n.person_id));
+      SELECT DISTINCT unnest(ARRAY[o.person_id, n.person_id])
+      FROM old_rows o JOIN new_rows n ON n.case_id = o.case_id WHERE o.person_id <> n.person_id));
   END IF;
   RETURN NULL;
 END $$;
