@@ -5,6 +5,7 @@ import {
   AddTaskBody,
   Barrier,
   BreakGlassSession,
+  ConsentFormQuery,
   ReviewBreakGlassBody,
   StartBreakGlassBody,
   PageQuery,
@@ -38,11 +39,7 @@ import { idempotent, requiredVersion } from '../../platform/http/preconditions.j
 import * as service from './cases.service.js';
 import { evaluation } from './evaluation.service.js';
 import { hilfeplanPdf } from './hilfeplan.pdf.js';
-import { HILFEPLAN_LANGUAGES } from './hilfeplan.texts.js';
 
-const HilfeplanQuery = z.strictObject({
-  language: z.enum(HILFEPLAN_LANGUAGES, { message: `Bitte eine dieser Sprachen wählen: ${HILFEPLAN_LANGUAGES.join(', ')}` }).optional(),
-});
 import { evaluationPdf, evaluationXlsx } from './evaluation.export.js';
 import { listBarriers, listCaseBarriers, reportBarrier } from './barriers.service.js';
 import * as breakGlass from './break-glass.service.js';
@@ -216,7 +213,8 @@ export const casesModule: Module = {
           tags,
           summary: 'Hilfeplan als PDF (Standardtexte auf Deutsch und in der Sprache der Person oder der gewählten Sprache; de = nur Deutsch)',
           params: IdParams,
-          querystring: HilfeplanQuery,
+          // The Hilfeplan is printed in the languages of the consent form.
+          querystring: ConsentFormQuery,
         },
       },
       async (request, reply) => {

@@ -1,7 +1,7 @@
-import { GOAL_STATUS_LABELS_DE, LIFE_DOMAIN_LABELS_DE, type GoalStatus, type LifeDomain } from '@teilhabe/shared';
+import { CONSENT_FORM_LANGUAGES, GOAL_STATUS_LABELS_DE, LIFE_DOMAIN_LABELS_DE, type GoalStatus, type LifeDomain } from '@teilhabe/shared';
 
-/** Languages the standard texts of the Hilfeplan are printed in besides German. */
-export const HILFEPLAN_LANGUAGES = ['de', 'en', 'ar', 'uk', 'fa', 'tr', 'ru'] as const;
+/** Languages the standard texts of the Hilfeplan are printed in besides German: those of the consent form. */
+export const HILFEPLAN_LANGUAGES = CONSENT_FORM_LANGUAGES;
 export type HilfeplanLanguage = (typeof HILFEPLAN_LANGUAGES)[number];
 
 /** Standard texts of the printed Hilfeplan (headings, labels, the explanation); goals themselves stay as written. */

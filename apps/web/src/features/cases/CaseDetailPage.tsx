@@ -29,6 +29,8 @@ import {
   CLEARING_OUTCOMES,
   CLOSURE_REASON_LABELS_DE,
   CLOSURE_REASONS,
+  CONSENT_FORM_LANGUAGE_LABELS_DE,
+  CONSENT_FORM_LANGUAGES,
   CONTACT_MODE_LABELS_DE,
   CONTACT_MODES,
   GOAL_STATUS_LABELS_DE,
@@ -354,16 +356,11 @@ function GoalStatusSelect({ c, goal }: { c: CaseDetail; goal: Goal }) {
   );
 }
 
-/** Languages the Hilfeplan's standard texts are printed in beside German (the server's HILFEPLAN_LANGUAGES). */
+/** The Hilfeplan's standard texts: German with the person's language, German only, or German with a chosen one. */
 const HILFEPLAN_LANGUAGE_OPTIONS = [
   { value: '', label: 'Deutsch und Sprache der Person' },
   { value: 'de', label: 'nur Deutsch' },
-  { value: 'en', label: 'Deutsch und Englisch' },
-  { value: 'ar', label: 'Deutsch und Arabisch' },
-  { value: 'fa', label: 'Deutsch und Persisch (Farsi/Dari)' },
-  { value: 'uk', label: 'Deutsch und Ukrainisch' },
-  { value: 'ru', label: 'Deutsch und Russisch' },
-  { value: 'tr', label: 'Deutsch und Türkisch' },
+  ...CONSENT_FORM_LANGUAGES.filter((l) => l !== 'de').map((l) => ({ value: l, label: `Deutsch und ${CONSENT_FORM_LANGUAGE_LABELS_DE[l]}` })),
 ];
 
 function GoalsTab({ c }: { c: CaseDetail }) {
