@@ -14,7 +14,7 @@ const monthStart = (iso: string) => `${iso.slice(0, 7)}-01`;
 const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 const AGE_LIMITS = [18, 27, 45, 65] as const;
-const AGE_BANDS = ['unter 18', '18–26', '27–44', '45–64', '65 und älter'] as const;
+export const AGE_BANDS = ['unter 18', '18–26', '27–44', '45–64', '65 und älter'] as const;
 
 /** The age band on `to` of everyone born in `year`, for a year that holds none of the band limits. */
 function ageBandOfYear(year: number, to: string): string {
@@ -129,12 +129,8 @@ export async function caseFigures(db: DbOrTx, actor: Actor, from: string, to: st
 
 /** The age band on `to` of a birth date column (NULL = unknown). */
 function ageBandSql(birthDate: SQL, to: string): SQL {
-  return sql`CASE WHEN ${birthDate} IS NULL THEN 'unbekannt'
-                  WHEN ${birthDate} > ${yearsBefore(to, 18)}::date THEN 'unter 18'
-                  WHEN ${birthDate} > ${yearsBefore(to, 27)}::date THEN '18–26'
-                  WHEN ${birthDate} > ${yearsBefore(to, 45)}::date THEN '27–44'
-                  WHEN ${birthDate} > ${yearsBefore(to, 65)}::date THEN '45–64'
-                  ELSE '65 und älter' END`;
+  const limits = AGE_LIMITS.map((limit, i) => sql`WHEN ${birthDate} > ${yearsBefore(to, limit)}::date THEN ${AGE_BANDS[i]}`);
+  return sql`CASE WHEN ${birthDate} IS NULL THEN 'unbekannt' ${sql.join(limits, sql` `)} ELSE ${AGE_BANDS[AGE_BANDS.length - 1]} END`;
 }
 
 /** The date `years` before `iso`: born after it means younger than `years` on `iso` (age bands by plain comparison). */
@@ -157,12 +153,7 @@ export function caseFiguresSql(actor: Actor, from: string, to: string) {
              -- A case closed on a date before its opening counts as closed on its opening day.
              CASE WHEN c.closed_at < c.opened_at THEN c.opened_at ELSE c.closed_at END AS closed_at,
              p.municipality_ags, p.sex, p.nationalities[1] AS nationality,
-             CASE WHEN p.birth_date IS NULL OR p.birth_date_precision = 'unknown' THEN 'unbekannt'
-                  WHEN p.birth_date > ${yearsBefore(to, 18)}::date THEN 'unter 18'
-                  WHEN p.birth_date > ${yearsBefore(to, 27)}::date THEN '18–26'
-                  WHEN p.birth_date > ${yearsBefore(to, 45)}::date THEN '27–44'
-                  WHEN p.birth_date > ${yearsBefore(to, 65)}::date THEN '45–64'
-                  ELSE '65 und älter' END AS age_band,
+             ${ageBandSql(sql`CASE WHEN p.birth_date_precision = 'unknown' THEN NULL ELSE p.birth_date END`, to)} AS age_band,
              rs.status_code
       FROM cases c
       JOIN persons p ON p.id = c.person_id

@@ -13,10 +13,10 @@ import type { AuthedContext } from '../../platform/http/context.js';
 import { fieldError } from '../../platform/http/errors.js';
 import { gemeindeByAgs } from '../../seed/geo.js';
 import { residenceStatusByCode } from '../people/residence-catalogue.js';
-import { activityFigures, caseFigures, type CaseFigureRow } from './evaluation.repository.js';
+import { activityFigures, AGE_BANDS, caseFigures, type CaseFigureRow } from './evaluation.repository.js';
 import { suppress } from './suppression.js';
 
-const AGE_ORDER = ['unter 18', '18–26', '27–44', '45–64', '65 und älter', 'unbekannt'];
+const AGE_ORDER: string[] = [...AGE_BANDS, 'unbekannt'];
 
 function table(key: string, title: string, rows: CaseFigureRow[], label: (key: string | null) => string, order?: string[]): EvaluationTable {
   // Several raw keys can fall into one published group (nationalities → groups): sum before suppressing.
