@@ -48,4 +48,17 @@ describe('break-glass', () => {
     expect(await screen.findByText('geprüft: berechtigt')).toBeTruthy();
     expect(fetch).toHaveBeenCalledTimes(3);
   });
+
+  it('shows the review page in English, with English dates and reason labels', async () => {
+    mockFetch({ 'GET /api/v1/break-glass': () => json([session]) });
+    renderPage(<BreakGlassReviewPage />, { path: '/notfallzugriffe', locale: 'en', me: makeMe({ roles: ['lead'], permissions: ['cases.read', 'cases.approve'] }) });
+    expect(screen.getByRole('heading', { level: 1, name: 'Emergency access' })).toBeTruthy();
+    const row = (await screen.findByRole('rowheader', { name: 'Jonas Berg' })).closest('tr')!;
+    expect(within(row).getByText('Person is present: Der Klient ist vor Ort, Kollege krank.')).toBeTruthy();
+    expect(within(row).getByText('2 Mar 2026, 10:00')).toBeTruthy();
+    expect(within(row).getByText('no')).toBeTruthy();
+    expect(within(row).getByRole('button', { name: /^reviewed: justified/ })).toBeTruthy();
+    expect(screen.getByText('1 not reviewed')).toBeTruthy();
+    expect(screen.queryByText(/geprüft/)).toBeNull();
+  });
 });

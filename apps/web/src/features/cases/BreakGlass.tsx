@@ -1,15 +1,16 @@
 import { useEffect, useState } from 'react';
 import { Alert, Badge, Button, Group, NativeSelect, Stack, Text, Textarea, TextInput, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { BREAK_GLASS_REASON_LABELS_DE, BREAK_GLASS_REASONS, type BreakGlassReason } from '@teilhabe/shared';
+import { BREAK_GLASS_REASONS, type BreakGlassReason } from '@teilhabe/shared';
 import { isApiError } from '../../api/client';
+import { useI18n, useT } from '../../i18n';
 import { Dialog } from '../../ui/Dialog';
 import { DataTable } from '../../ui/DataTable';
 import { Loading, QueryError } from '../../ui/feedback';
 import { fieldErrorsOf, FormErrorSummary, useFieldIds, useSubmitAttempts } from '../../ui/forms';
 import { Page } from '../../ui/Page';
 import { breakGlassKey, casesKey, endBreakGlass, reviewBreakGlass, startBreakGlass, useBreakGlassSessions, type BreakGlassSession } from './api';
-import { dateTimeDe } from './common';
+import { useKimLabels } from './labels';
 
 export const BREAK_GLASS_MIN_JUSTIFICATION = 20;
 
@@ -23,6 +24,8 @@ export function minutesLeft(expiresAt: string, now = Date.now()): number {
  * Afterwards the case opens read-only for 30 minutes; the KI-Leitung is told at once.
  */
 export function BreakGlassRequest({ caseId }: { caseId: string }) {
+  const t = useT();
+  const kimLabels = useKimLabels();
   const queryClient = useQueryClient();
   const ids = useFieldIds();
   const attempts = useSubmitAttempts();
@@ -40,20 +43,24 @@ export function BreakGlassRequest({ caseId }: { caseId: string }) {
       attempts.bump();
     },
   });
-  const labels: Record<string, string> = { reasonCategory: 'Grund', justification: 'Begründung', totp: 'Code aus der Authenticator-App' };
+  const labels: Record<string, string> = {
+    reasonCategory: t('cases.breakGlass.reason'),
+    justification: t('cases.breakGlass.justification'),
+    totp: t('cases.breakGlass.totp'),
+  };
   return (
     <>
       <Button color="red.9" variant="outline" onClick={() => setOpened(true)}>
-        Notfallzugriff anfordern
+        {t('cases.breakGlass.request')}
       </Button>
-      <Dialog opened={opened} onClose={() => setOpened(false)} title="Notfallzugriff anfordern" size="lg">
+      <Dialog opened={opened} onClose={() => setOpened(false)} title={t('cases.breakGlass.request')} size="lg">
         <form
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
             const local: Record<string, string> = {};
-            if (v.justification.trim().length < BREAK_GLASS_MIN_JUSTIFICATION) local.justification = `Bitte mindestens ${BREAK_GLASS_MIN_JUSTIFICATION} Zeichen.`;
-            if (!/^\d{6}$/.test(v.totp.trim())) local.totp = 'Sechsstelliger Code aus der Authenticator-App.';
+            if (v.justification.trim().length < BREAK_GLASS_MIN_JUSTIFICATION) local.justification = t('kim.common.minLength', { min: BREAK_GLASS_MIN_JUSTIFICATION });
+            if (!/^\d{6}$/.test(v.totp.trim())) local.totp = t('cases.breakGlass.totpFormat');
             if (Object.keys(local).length) {
               setErrors(local);
               attempts.bump();
@@ -63,22 +70,19 @@ export function BreakGlassRequest({ caseId }: { caseId: string }) {
           }}
         >
           <Stack gap="sm">
-            <Text size="sm">
-              Nur in dringenden Fällen: Sie sehen diesen einen Fall 30 Minuten lang, nur lesend. Jeder Zugriff wird protokolliert, die KI-Leitung wird sofort
-              benachrichtigt und prüft den Zugriff.
-            </Text>
+            <Text size="sm">{t('cases.breakGlass.requestIntro')}</Text>
             <FormErrorSummary errors={errors} error={start.error} attempt={attempts.attempt} labelFor={(p) => labels[p] ?? p} idFor={ids} />
             <NativeSelect
               id={ids('reasonCategory')}
               label={labels.reasonCategory}
               value={v.reasonCategory}
               onChange={(e) => setV({ ...v, reasonCategory: e.currentTarget.value as BreakGlassReason })}
-              data={BREAK_GLASS_REASONS.map((r) => ({ value: r, label: BREAK_GLASS_REASON_LABELS_DE[r] }))}
+              data={BREAK_GLASS_REASONS.map((r) => ({ value: r, label: kimLabels.breakGlassReason(r) }))}
             />
             <Textarea
               id={ids('justification')}
               label={labels.justification}
-              description={`Mindestens ${BREAK_GLASS_MIN_JUSTIFICATION} Zeichen (${v.justification.trim().length} bisher)`}
+              description={t('cases.breakGlass.justificationHint', { min: BREAK_GLASS_MIN_JUSTIFICATION, count: v.justification.trim().length })}
               required
               value={v.justification}
               error={errors.justification}
@@ -100,10 +104,10 @@ export function BreakGlassRequest({ caseId }: { caseId: string }) {
             />
             <Group>
               <Button type="submit" color="red.9" loading={start.isPending}>
-                Zugriff starten
+                {t('cases.breakGlass.start')}
               </Button>
               <Button variant="default" onClick={() => setOpened(false)}>
-                Abbrechen
+                {t('ui.cancel')}
               </Button>
             </Group>
           </Stack>
@@ -115,17 +119,15 @@ export function BreakGlassRequest({ caseId }: { caseId: string }) {
 
 /** The error page of a case the user cannot see, with the break-glass request for users who may ask for it. */
 export function CaseNotVisible({ error, caseId, mayBreakGlass, onRetry }: { error: unknown; caseId: string; mayBreakGlass: boolean; onRetry: () => void }) {
+  const t = useT();
   const hidden = isApiError(error, 404) || isApiError(error, 403);
   return (
-    <Page title="Fall nicht verfügbar">
+    <Page title={t('cases.notVisible.title')}>
       <QueryError error={error} onRetry={hidden ? undefined : onRetry} />
       {hidden && mayBreakGlass ? (
-        <Alert color="gray" title="Kein regulärer Zugriff">
+        <Alert color="gray" title={t('cases.notVisible.noAccess')}>
           <Stack gap="sm" align="flex-start">
-            <Text size="sm">
-              Dieser Fall gehört nicht zu Ihrem Team oder existiert nicht. Wenn eine Person in einer dringenden Lage vor Ihnen steht, können Sie einen
-              Notfallzugriff anfordern.
-            </Text>
+            <Text size="sm">{t('cases.notVisible.text')}</Text>
             <BreakGlassRequest caseId={caseId} />
           </Stack>
         </Alert>
@@ -136,6 +138,7 @@ export function CaseNotVisible({ error, caseId, mayBreakGlass, onRetry }: { erro
 
 /** Always visible while a case is open through break-glass: remaining time, read-only, logged. */
 export function BreakGlassBanner({ caseId, session }: { caseId: string; session: { id: string; expiresAt: string } }) {
+  const { t, tp, formatDateTime } = useI18n();
   const queryClient = useQueryClient();
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -148,18 +151,18 @@ export function BreakGlassBanner({ caseId, session }: { caseId: string; session:
     onSettled: () => queryClient.invalidateQueries({ queryKey: [...casesKey, 'case', caseId] }),
   });
   return (
-    <Alert color="red" variant="filled" title="Notfallzugriff aktiv" role="status" aria-live="polite">
+    <Alert color="red" variant="filled" title={t('cases.breakGlass.active')} role="status" aria-live="polite">
       <Stack gap="xs">
         <Text size="sm" fw={700}>
-          Nur lesen, wird protokolliert.
+          {t('cases.breakGlass.readOnly')}
         </Text>
         <Text size="sm">
-          {left > 0 ? `Noch ${left} ${left === 1 ? 'Minute' : 'Minuten'} (bis ${dateTimeDe(session.expiresAt)}).` : 'Die Zeit ist abgelaufen.'} Die KI-Leitung ist
-          benachrichtigt.
+          {left > 0 ? tp('cases.breakGlass.minutesLeft', left, { until: formatDateTime(session.expiresAt) }) : t('cases.breakGlass.expired')}{' '}
+          {t('cases.breakGlass.leadNotified')}
         </Text>
         <Group>
           <Button size="xs" variant="white" color="red" loading={end.isPending} onClick={() => end.mutate()}>
-            Notfallzugriff beenden
+            {t('cases.breakGlass.end')}
           </Button>
         </Group>
       </Stack>
@@ -168,6 +171,7 @@ export function BreakGlassBanner({ caseId, session }: { caseId: string; session:
 }
 
 function ReviewButtons({ s }: { s: BreakGlassSession }) {
+  const t = useT();
   const queryClient = useQueryClient();
   const review = useMutation({
     mutationFn: (outcome: 'justified' | 'not_justified') => reviewBreakGlass(s.id, s.version, { outcome }),
@@ -176,7 +180,7 @@ function ReviewButtons({ s }: { s: BreakGlassSession }) {
   if (s.reviewOutcome) {
     return (
       <Badge variant="outline" color="dark.7" tt="none">
-        geprüft: {s.reviewOutcome === 'justified' ? 'berechtigt' : 'nicht berechtigt'}
+        {t(s.reviewOutcome === 'justified' ? 'cases.breakGlass.reviewedJustified' : 'cases.breakGlass.reviewedNotJustified')}
       </Badge>
     );
   }
@@ -184,15 +188,15 @@ function ReviewButtons({ s }: { s: BreakGlassSession }) {
     <Stack gap={4}>
       <Group gap={4} wrap="wrap">
         <Button size="xs" loading={review.isPending && review.variables === 'justified'} onClick={() => review.mutate('justified')}>
-          geprüft: berechtigt<VisuallyHidden component="span"> ({s.caseNumber}, {s.user.displayName})</VisuallyHidden>
+          {t('cases.breakGlass.reviewedJustified')}<VisuallyHidden component="span"> ({s.caseNumber}, {s.user.displayName})</VisuallyHidden>
         </Button>
         <Button size="xs" variant="default" loading={review.isPending && review.variables === 'not_justified'} onClick={() => review.mutate('not_justified')}>
-          geprüft: nicht berechtigt<VisuallyHidden component="span"> ({s.caseNumber}, {s.user.displayName})</VisuallyHidden>
+          {t('cases.breakGlass.reviewedNotJustified')}<VisuallyHidden component="span"> ({s.caseNumber}, {s.user.displayName})</VisuallyHidden>
         </Button>
       </Group>
       {review.isError ? (
         <Text size="xs" c="red.9" role="alert">
-          {isApiError(review.error, 409) ? 'Inzwischen geändert, bitte neu laden.' : review.error instanceof Error ? review.error.message : 'Nicht gespeichert.'}
+          {isApiError(review.error, 409) ? t('cases.breakGlass.changedReload') : review.error instanceof Error ? review.error.message : t('cases.breakGlass.notSaved')}
         </Text>
       ) : null}
     </Stack>
@@ -201,30 +205,32 @@ function ReviewButtons({ s }: { s: BreakGlassSession }) {
 
 /** /notfallzugriffe: every break-glass access in the KI-Leitung's area, unreviewed first, with the review action. */
 export function BreakGlassReviewPage() {
+  const { t, formatDateTime } = useI18n();
+  const kimLabels = useKimLabels();
   const sessions = useBreakGlassSessions();
   return (
-    <Page title="Notfallzugriffe" description="Wer wann mit welcher Begründung auf einen Fall außerhalb des eigenen Teams zugegriffen hat. Bitte jeden Zugriff prüfen.">
+    <Page title={t('cases.breakGlass.reviewTitle')} description={t('cases.breakGlass.reviewDescription')}>
       {sessions.isPending ? (
         <Loading />
       ) : sessions.isError ? (
         <QueryError error={sessions.error} onRetry={() => void sessions.refetch()} />
       ) : (
         <>
-          <Text size="sm">{sessions.data.filter((s) => !s.reviewOutcome).length} ungeprüft</Text>
+          <Text size="sm">{t('cases.breakGlass.unreviewed', { count: sessions.data.filter((s) => !s.reviewOutcome).length })}</Text>
           <DataTable
-            caption="Notfallzugriffe"
+            caption={t('cases.breakGlass.reviewTitle')}
             rows={sessions.data}
             rowKey={(s) => s.id}
-            empty="Keine Notfallzugriffe."
+            empty={t('cases.breakGlass.empty')}
             minWidth={900}
             columns={[
-              { key: 'who', header: 'Wer', rowHeader: true, render: (s) => s.user.displayName },
-              { key: 'case', header: 'Fall', nowrap: true, render: (s) => s.caseNumber },
-              { key: 'reason', header: 'Grund', render: (s) => `${BREAK_GLASS_REASON_LABELS_DE[s.reasonCategory]}: ${s.justification}` },
-              { key: 'start', header: 'Beginn', nowrap: true, render: (s) => dateTimeDe(s.startedAt) },
-              { key: 'end', header: 'Ende', nowrap: true, render: (s) => dateTimeDe(s.endedAt && s.endedAt < s.expiresAt ? s.endedAt : s.expiresAt) },
-              { key: 'reviewed', header: 'Geprüft', render: (s) => (s.reviewOutcome ? 'ja' : 'nein') },
-              { key: 'action', header: 'Prüfung', render: (s) => <ReviewButtons s={s} /> },
+              { key: 'who', header: t('cases.breakGlass.colWho'), rowHeader: true, render: (s) => s.user.displayName },
+              { key: 'case', header: t('kim.common.case'), nowrap: true, render: (s) => s.caseNumber },
+              { key: 'reason', header: t('cases.breakGlass.reason'), render: (s) => `${kimLabels.breakGlassReason(s.reasonCategory)}: ${s.justification}` },
+              { key: 'start', header: t('cases.breakGlass.colStart'), nowrap: true, render: (s) => formatDateTime(s.startedAt) },
+              { key: 'end', header: t('cases.breakGlass.colEnd'), nowrap: true, render: (s) => formatDateTime(s.endedAt && s.endedAt < s.expiresAt ? s.endedAt : s.expiresAt) },
+              { key: 'reviewed', header: t('cases.breakGlass.colReviewed'), render: (s) => t(s.reviewOutcome ? 'kim.common.yes' : 'kim.common.no') },
+              { key: 'action', header: t('cases.breakGlass.colReview'), render: (s) => <ReviewButtons s={s} /> },
             ]}
           />
         </>

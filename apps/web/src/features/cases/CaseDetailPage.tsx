@@ -23,25 +23,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import {
   BARRIER_CATEGORIES,
-  BARRIER_CATEGORY_LABELS_DE,
-  CASE_PHASE_LABELS_DE,
-  CLEARING_OUTCOME_LABELS_DE,
   CLEARING_OUTCOMES,
-  CLOSURE_REASON_LABELS_DE,
   CLOSURE_REASONS,
-  CONSENT_FORM_LANGUAGE_LABELS_DE,
   CONSENT_FORM_LANGUAGES,
-  CONTACT_MODE_LABELS_DE,
   CONTACT_MODES,
-  GOAL_STATUS_LABELS_DE,
   GOAL_STATUSES,
-  LIFE_DOMAIN_LABELS_DE,
   LIFE_DOMAINS,
   NEED_LEVEL_LABELS_DE,
   NOTE_CONFIDENTIALITIES,
-  NOTE_CONFIDENTIALITY_LABELS_DE,
-  REFERRAL_STATUS_LABELS_DE,
-  REFERRING_BODY_LABELS_DE,
   type Assessment,
   type BarrierCategory,
   type CaseDetail,
@@ -55,6 +44,7 @@ import {
   type NoteConfidentiality,
 } from '@teilhabe/shared';
 import { API_BASE, isApiError, newIdempotencyKey } from '../../api/client';
+import { useI18n, useT } from '../../i18n';
 import { DownloadIcon } from '../../ui/icons';
 import { DataTable } from '../../ui/DataTable';
 import { Loading, QueryError } from '../../ui/feedback';
@@ -88,7 +78,8 @@ import {
   useReferrals,
   useTasks,
 } from './api';
-import { dateDe, dateTimeDe, PhaseBadge, PhaseStepper, todayIso } from './common';
+import { PhaseBadge, PhaseStepper, todayIso } from './common';
+import { useKimLabels } from './labels';
 
 const nowLocal = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin', dateStyle: 'short', timeStyle: 'short' }).format(new Date()).replace(' ', 'T');
 const PARTNER_KINDS = new Set(['jobcenter', 'agentur_fuer_arbeit', 'auslaenderbehoerde', 'jugendamt', 'sozialamt', 'schulamt', 'schule', 'kita', 'wohlfahrtsverband', 'traeger', 'beratungsstelle', 'sprachkurstraeger', 'migrantenorganisation', 'verein']);
@@ -99,6 +90,8 @@ function useRefreshCase(id: string) {
 }
 
 function PhaseForm({ c }: { c: CaseDetail }) {
+  const t = useT();
+  const kimLabels = useKimLabels();
   const ids = useFieldIds();
   const attempts = useSubmitAttempts();
   const queryClient = useQueryClient();
@@ -130,7 +123,12 @@ function PhaseForm({ c }: { c: CaseDetail }) {
       if (isApiError(error, 409)) await queryClient.invalidateQueries({ queryKey: [...casesKey, 'case', c.id] });
     },
   });
-  const labels: Record<string, string> = { to: 'Nächste Phase', clearingOutcome: 'Ergebnis des Clearings', closureReason: 'Grund für den Abschluss', note: 'Vermerk' };
+  const labels: Record<string, string> = {
+    to: t('cases.phaseForm.to'),
+    clearingOutcome: t('cases.phaseForm.clearingOutcome'),
+    closureReason: t('cases.phaseForm.closureReason'),
+    note: t('cases.phaseForm.note'),
+  };
   if (!c.can.changePhase || !c.allowedTransitions.length) return null;
   return (
     <form
@@ -142,7 +140,7 @@ function PhaseForm({ c }: { c: CaseDetail }) {
     >
       <Stack gap="sm">
         <Title order={2} size="h3">
-          Phase wechseln
+          {t('cases.phaseForm.submit')}
         </Title>
         <FormErrorSummary errors={errors} error={save.error} attempt={attempts.attempt} labelFor={(p) => labels[p] ?? p} idFor={ids} />
         <NativeSelect
@@ -151,7 +149,7 @@ function PhaseForm({ c }: { c: CaseDetail }) {
           value={to}
           error={errors.to}
           onChange={(e) => setTo(e.currentTarget.value as CasePhase)}
-          data={c.allowedTransitions.map((p) => ({ value: p, label: CASE_PHASE_LABELS_DE[p] }))}
+          data={c.allowedTransitions.map((p) => ({ value: p, label: kimLabels.phase(p) }))}
           maw={320}
         />
         {c.phase === 'clearing' ? (
@@ -159,11 +157,11 @@ function PhaseForm({ c }: { c: CaseDetail }) {
             <Radio.Group id={ids('clearingOutcome')} label={labels.clearingOutcome} value={outcome} onChange={(v) => setOutcome(v as ClearingOutcome)} error={errors.clearingOutcome}>
               <Group mt="xs">
                 {CLEARING_OUTCOMES.map((o) => (
-                  <Radio key={o} value={o} label={CLEARING_OUTCOME_LABELS_DE[o]} />
+                  <Radio key={o} value={o} label={kimLabels.clearingOutcome(o)} />
                 ))}
               </Group>
             </Radio.Group>
-            <Checkbox.Group label="Aufnahmekriterien (erfüllt)" value={criteria} onChange={setCriteria}>
+            <Checkbox.Group label={t('cases.phaseForm.criteria')} value={criteria} onChange={setCriteria}>
               <Stack gap={4} mt="xs">
                 {c.admissionCriteria.map((k) => (
                   <Checkbox key={k.code} value={k.code} label={k.label} />
@@ -179,14 +177,14 @@ function PhaseForm({ c }: { c: CaseDetail }) {
             value={closureReason}
             error={errors.closureReason}
             onChange={(e) => setClosureReason(e.currentTarget.value as ClosureReason)}
-            data={[{ value: '', label: 'bitte wählen' }, ...CLOSURE_REASONS.map((r) => ({ value: r, label: CLOSURE_REASON_LABELS_DE[r] }))]}
+            data={[{ value: '', label: t('kim.common.pleaseChoose') }, ...CLOSURE_REASONS.map((r) => ({ value: r, label: kimLabels.closureReason(r) }))]}
             maw={320}
           />
         ) : null}
         <Textarea id={ids('note')} label={labels.note} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={1} />
         <Group>
           <Button type="submit" loading={save.isPending} disabled={!to}>
-            Phase wechseln
+            {t('cases.phaseForm.submit')}
           </Button>
         </Group>
       </Stack>
@@ -195,6 +193,8 @@ function PhaseForm({ c }: { c: CaseDetail }) {
 }
 
 function ContactsTab({ c }: { c: CaseDetail }) {
+  const { t, formatDateTime } = useI18n();
+  const kimLabels = useKimLabels();
   const contacts = useContacts(c.id);
   const queryClient = useQueryClient();
   const ids = useFieldIds();
@@ -229,7 +229,13 @@ function ContactsTab({ c }: { c: CaseDetail }) {
       attempts.bump();
     },
   });
-  const labels: Record<string, string> = { occurredAt: 'Datum und Uhrzeit', durationMinutes: 'Dauer (Minuten)', mode: 'Art des Kontakts', note: 'Notiz', lifeDomains: 'Lebensbereiche' };
+  const labels: Record<string, string> = {
+    occurredAt: t('cases.contacts.occurredAt'),
+    durationMinutes: t('cases.contacts.durationMinutes'),
+    mode: t('cases.contacts.mode'),
+    note: t('cases.contacts.note'),
+    lifeDomains: t('cases.contacts.lifeDomains'),
+  };
   return (
     <Stack gap="md">
       {c.can.addContact ? (
@@ -237,35 +243,35 @@ function ContactsTab({ c }: { c: CaseDetail }) {
           <form noValidate onSubmit={(e) => { e.preventDefault(); add.mutate(); }}>
             <Stack gap="sm">
               <Title order={3} id="contact-add">
-                Beratungskontakt erfassen
+                {t('cases.contacts.addTitle')}
               </Title>
               <FormErrorSummary errors={errors} error={add.error} attempt={attempts.attempt} labelFor={(p) => labels[p] ?? p} idFor={ids} />
               <SimpleGrid cols={{ base: 1, sm: 3 }}>
                 <TextInput id={ids('occurredAt')} label={labels.occurredAt} type="datetime-local" value={v.occurredAt} error={errors.occurredAt} onChange={(e) => setV({ ...v, occurredAt: e.currentTarget.value })} />
                 <TextInput id={ids('durationMinutes')} label={labels.durationMinutes} type="number" min={1} max={600} value={v.durationMinutes} error={errors.durationMinutes} onChange={(e) => setV({ ...v, durationMinutes: e.currentTarget.value })} />
-                <NativeSelect id={ids('mode')} label={labels.mode} value={v.mode} onChange={(e) => setV({ ...v, mode: e.currentTarget.value as ContactMode })} data={CONTACT_MODES.map((m) => ({ value: m, label: CONTACT_MODE_LABELS_DE[m] }))} />
+                <NativeSelect id={ids('mode')} label={labels.mode} value={v.mode} onChange={(e) => setV({ ...v, mode: e.currentTarget.value as ContactMode })} data={CONTACT_MODES.map((m) => ({ value: m, label: kimLabels.contactMode(m) }))} />
               </SimpleGrid>
-              <TextInput label="Beteiligte" value={v.participants} onChange={(e) => setV({ ...v, participants: e.currentTarget.value })} />
-              <Checkbox label="Sprachmittlung eingesetzt" checked={v.interpreterUsed} onChange={(e) => setV({ ...v, interpreterUsed: e.currentTarget.checked })} />
+              <TextInput label={t('cases.contacts.participants')} value={v.participants} onChange={(e) => setV({ ...v, participants: e.currentTarget.value })} />
+              <Checkbox label={t('cases.contacts.interpreterUsed')} checked={v.interpreterUsed} onChange={(e) => setV({ ...v, interpreterUsed: e.currentTarget.checked })} />
               <Checkbox.Group id={ids('lifeDomains')} label={labels.lifeDomains} value={v.lifeDomains} onChange={(lifeDomains) => setV({ ...v, lifeDomains })}>
                 <SimpleGrid cols={{ base: 2, sm: 3 }} mt="xs">
                   {LIFE_DOMAINS.map((d) => (
-                    <Checkbox key={d} value={d} label={LIFE_DOMAIN_LABELS_DE[d]} />
+                    <Checkbox key={d} value={d} label={kimLabels.lifeDomain(d)} />
                   ))}
                 </SimpleGrid>
               </Checkbox.Group>
               <Textarea id={ids('note')} label={labels.note} value={v.note} error={errors.note} onChange={(e) => setV({ ...v, note: e.currentTarget.value })} autosize minRows={2} />
               <NativeSelect
-                label="Wer darf die Notiz lesen?"
+                label={t('cases.contacts.confidentiality')}
                 value={v.noteConfidentiality}
                 onChange={(e) => setV({ ...v, noteConfidentiality: e.currentTarget.value as NoteConfidentiality })}
-                data={NOTE_CONFIDENTIALITIES.map((n) => ({ value: n, label: NOTE_CONFIDENTIALITY_LABELS_DE[n] }))}
-                description="Notizen werden nie an Partnerstellen weitergegeben."
+                data={NOTE_CONFIDENTIALITIES.map((n) => ({ value: n, label: kimLabels.noteConfidentiality(n) }))}
+                description={t('cases.contacts.confidentialityHint')}
                 maw={360}
               />
               <Group>
                 <Button type="submit" loading={add.isPending}>
-                  Kontakt speichern
+                  {t('cases.contacts.submit')}
                 </Button>
               </Group>
             </Stack>
@@ -278,16 +284,25 @@ function ContactsTab({ c }: { c: CaseDetail }) {
         <QueryError error={contacts.error} />
       ) : (
         <DataTable
-          caption="Beratungskontakte"
+          caption={t('cases.contacts.title')}
           rows={contacts.data}
           rowKey={(k) => k.id}
-          empty="Noch keine Beratungskontakte."
+          empty={t('cases.contacts.empty')}
           columns={[
-            { key: 'at', header: 'Datum', rowHeader: true, nowrap: true, render: (k) => dateTimeDe(k.occurredAt) },
-            { key: 'mode', header: 'Art', render: (k) => `${CONTACT_MODE_LABELS_DE[k.mode]}, ${k.durationMinutes} min${k.interpreterUsed ? ', mit Sprachmittlung' : ''}` },
-            { key: 'domains', header: 'Lebensbereiche', render: (k) => k.lifeDomains.map((d) => LIFE_DOMAIN_LABELS_DE[d]).join(', ') || '–' },
-            { key: 'note', header: 'Notiz', render: (k) => k.note ?? <Text span fs="italic">vertraulich ({NOTE_CONFIDENTIALITY_LABELS_DE[k.noteConfidentiality]})</Text> },
-            { key: 'author', header: 'von', render: (k) => k.author.displayName },
+            { key: 'at', header: t('cases.contacts.colDate'), rowHeader: true, nowrap: true, render: (k) => formatDateTime(k.occurredAt) },
+            {
+              key: 'mode',
+              header: t('cases.contacts.colMode'),
+              render: (k) =>
+                t(k.interpreterUsed ? 'cases.contacts.modeWithInterpreter' : 'cases.contacts.modeValue', { mode: kimLabels.contactMode(k.mode), minutes: k.durationMinutes }),
+            },
+            { key: 'domains', header: labels.lifeDomains, render: (k) => k.lifeDomains.map((d) => kimLabels.lifeDomain(d)).join(', ') || '–' },
+            {
+              key: 'note',
+              header: labels.note,
+              render: (k) => k.note ?? <Text span fs="italic">{t('cases.contacts.confidential', { readers: kimLabels.noteConfidentiality(k.noteConfidentiality) })}</Text>,
+            },
+            { key: 'author', header: t('cases.contacts.colAuthor'), render: (k) => k.author.displayName },
           ]}
         />
       )}
@@ -296,31 +311,39 @@ function ContactsTab({ c }: { c: CaseDetail }) {
 }
 
 function AssessmentRow({ c, a }: { c: CaseDetail; a: Assessment }) {
+  const t = useT();
+  const kimLabels = useKimLabels();
   const queryClient = useQueryClient();
   const [v, setV] = useState({ needLevel: String(a.needLevel), need: a.need, resources: a.resources });
   const save = useMutation({
     mutationFn: () => saveAssessment(c.id, a.version, { lifeDomain: a.lifeDomain, needLevel: Number(v.needLevel), need: v.need, resources: v.resources }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: [...casesKey, 'case', c.id, 'assessment'] }),
   });
-  const label = LIFE_DOMAIN_LABELS_DE[a.lifeDomain];
+  const label = kimLabels.lifeDomain(a.lifeDomain);
   return (
     <Paper withBorder p="sm" radius="md" component="fieldset" style={{ border: '1px solid var(--mantine-color-gray-4)' }}>
       <Text component="legend" fw={600} px={4}>
         {label}
       </Text>
       <SimpleGrid cols={{ base: 1, sm: 4 }}>
-        <NativeSelect label="Bedarf" value={v.needLevel} disabled={!c.can.edit} onChange={(e) => setV({ ...v, needLevel: e.currentTarget.value })} data={NEED_LEVEL_LABELS_DE.map((l, i) => ({ value: String(i), label: l }))} />
-        <Textarea label="Bedarf (Beschreibung)" value={v.need} disabled={!c.can.edit} onChange={(e) => setV({ ...v, need: e.currentTarget.value })} autosize minRows={1} />
-        <Textarea label="Ressourcen" value={v.resources} disabled={!c.can.edit} onChange={(e) => setV({ ...v, resources: e.currentTarget.value })} autosize minRows={1} />
+        <NativeSelect
+          label={t('cases.assessment.needLevel')}
+          value={v.needLevel}
+          disabled={!c.can.edit}
+          onChange={(e) => setV({ ...v, needLevel: e.currentTarget.value })}
+          data={NEED_LEVEL_LABELS_DE.map((_, level) => ({ value: String(level), label: kimLabels.needLevel(level) }))}
+        />
+        <Textarea label={t('cases.assessment.need')} value={v.need} disabled={!c.can.edit} onChange={(e) => setV({ ...v, need: e.currentTarget.value })} autosize minRows={1} />
+        <Textarea label={t('cases.assessment.resources')} value={v.resources} disabled={!c.can.edit} onChange={(e) => setV({ ...v, resources: e.currentTarget.value })} autosize minRows={1} />
         {c.can.edit ? (
           <Group align="flex-end">
             <Button variant="default" loading={save.isPending} onClick={() => save.mutate()}>
-              Speichern<VisuallyHidden component="span"> ({label})</VisuallyHidden>
+              {t('ui.save')}<VisuallyHidden component="span"> ({label})</VisuallyHidden>
             </Button>
           </Group>
         ) : null}
       </SimpleGrid>
-      {save.isError ? <QueryError error={save.error} title="Nicht gespeichert" /> : null}
+      {save.isError ? <QueryError error={save.error} title={t('kim.common.notSaved')} /> : null}
     </Paper>
   );
 }
@@ -339,6 +362,8 @@ function AssessmentTab({ c }: { c: CaseDetail }) {
 }
 
 function GoalStatusSelect({ c, goal }: { c: CaseDetail; goal: Goal }) {
+  const t = useT();
+  const kimLabels = useKimLabels();
   const queryClient = useQueryClient();
   const save = useMutation({
     mutationFn: (status: GoalStatus) => updateGoal(goal.id, goal.version, { status }),
@@ -346,24 +371,19 @@ function GoalStatusSelect({ c, goal }: { c: CaseDetail; goal: Goal }) {
   });
   return (
     <NativeSelect
-      aria-label={`Status von „${goal.title}“`}
+      aria-label={t('cases.goals.statusOf', { title: goal.title })}
       value={goal.status}
       disabled={!c.can.edit || save.isPending}
       onChange={(e) => save.mutate(e.currentTarget.value as GoalStatus)}
-      data={GOAL_STATUSES.map((s) => ({ value: s, label: GOAL_STATUS_LABELS_DE[s] }))}
+      data={GOAL_STATUSES.map((s) => ({ value: s, label: kimLabels.goalStatus(s) }))}
       size="xs"
     />
   );
 }
 
-/** The Hilfeplan's standard texts: German with the person's language, German only, or German with a chosen one. */
-const HILFEPLAN_LANGUAGE_OPTIONS = [
-  { value: '', label: 'Deutsch und Sprache der Person' },
-  { value: 'de', label: 'nur Deutsch' },
-  ...CONSENT_FORM_LANGUAGES.filter((l) => l !== 'de').map((l) => ({ value: l, label: `Deutsch und ${CONSENT_FORM_LANGUAGE_LABELS_DE[l]}` })),
-];
-
 function GoalsTab({ c }: { c: CaseDetail }) {
+  const { t, formatDate } = useI18n();
+  const kimLabels = useKimLabels();
   const goals = useGoals(c.id);
   const organisations = useOrganisations();
   const queryClient = useQueryClient();
@@ -391,16 +411,22 @@ function GoalsTab({ c }: { c: CaseDetail }) {
       attempts.bump();
     },
   });
-  const labels: Record<string, string> = { lifeDomain: 'Lebensbereich', title: 'Ziel', dueDate: 'bis', responsibleOrganisationId: 'zuständige Stelle' };
+  const labels: Record<string, string> = {
+    lifeDomain: t('kim.common.lifeDomain'),
+    title: t('cases.goals.goal'),
+    dueDate: t('cases.goals.dueDate'),
+    responsibleOrganisationId: t('cases.goals.responsible'),
+  };
+  // The Hilfeplan's standard texts: German with the person's language, German only, or German with a chosen one.
+  const planLanguages = [
+    { value: '', label: t('cases.goals.planLanguagePerson') },
+    { value: 'de', label: t('cases.goals.planLanguageGerman') },
+    ...CONSENT_FORM_LANGUAGES.filter((l) => l !== 'de').map((l) => ({ value: l, label: t('cases.goals.planLanguageWith', { language: kimLabels.consentFormLanguage(l) }) })),
+  ];
   return (
     <Stack gap="md">
       <Group align="flex-end">
-        <NativeSelect
-          label="Standardtexte des Hilfeplans"
-          value={planLanguage}
-          onChange={(e) => setPlanLanguage(e.currentTarget.value)}
-          data={HILFEPLAN_LANGUAGE_OPTIONS}
-        />
+        <NativeSelect label={t('cases.goals.planLanguage')} value={planLanguage} onChange={(e) => setPlanLanguage(e.currentTarget.value)} data={planLanguages} />
         <Button
           component="a"
           href={`${API_BASE}/cases/${c.id}/hilfeplan.pdf${planLanguage ? `?language=${planLanguage}` : ''}`}
@@ -408,7 +434,7 @@ function GoalsTab({ c }: { c: CaseDetail }) {
           variant="default"
           leftSection={<DownloadIcon size={16} />}
         >
-          Hilfeplan (PDF)
+          {t('cases.goals.pdf')}
         </Button>
       </Group>
       {c.can.edit && c.phase !== 'closed' ? (
@@ -416,25 +442,25 @@ function GoalsTab({ c }: { c: CaseDetail }) {
           <form noValidate onSubmit={(e) => { e.preventDefault(); add.mutate(); }}>
             <Stack gap="sm">
               <Title order={3} id="goal-add">
-                Ziel in den Hilfeplan aufnehmen
+                {t('cases.goals.addTitle')}
               </Title>
               <FormErrorSummary errors={errors} error={add.error} attempt={attempts.attempt} labelFor={(p) => labels[p] ?? p} idFor={ids} />
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <NativeSelect id={ids('lifeDomain')} label={labels.lifeDomain} value={v.lifeDomain} onChange={(e) => setV({ ...v, lifeDomain: e.currentTarget.value as LifeDomain })} data={LIFE_DOMAINS.map((d) => ({ value: d, label: LIFE_DOMAIN_LABELS_DE[d] }))} />
+                <NativeSelect id={ids('lifeDomain')} label={labels.lifeDomain} value={v.lifeDomain} onChange={(e) => setV({ ...v, lifeDomain: e.currentTarget.value as LifeDomain })} data={LIFE_DOMAINS.map((d) => ({ value: d, label: kimLabels.lifeDomain(d) }))} />
                 <TextInput id={ids('title')} label={labels.title} required value={v.title} error={errors.title} onChange={(e) => setV({ ...v, title: e.currentTarget.value })} />
-                <TextInput label="Erster Schritt" value={v.step} onChange={(e) => setV({ ...v, step: e.currentTarget.value })} />
+                <TextInput label={t('cases.goals.firstStep')} value={v.step} onChange={(e) => setV({ ...v, step: e.currentTarget.value })} />
                 <TextInput id={ids('dueDate')} label={labels.dueDate} type="date" value={v.dueDate} error={errors.dueDate} onChange={(e) => setV({ ...v, dueDate: e.currentTarget.value })} />
                 <NativeSelect
                   id={ids('responsibleOrganisationId')}
                   label={labels.responsibleOrganisationId}
                   value={v.responsibleOrganisationId}
                   onChange={(e) => setV({ ...v, responsibleOrganisationId: e.currentTarget.value })}
-                  data={[{ value: '', label: 'Case Management' }, ...(organisations.data ?? []).filter((o) => PARTNER_KINDS.has(o.kind)).map((o) => ({ value: o.id, label: o.name }))]}
+                  data={[{ value: '', label: t('kim.common.caseManagement') }, ...(organisations.data ?? []).filter((o) => PARTNER_KINDS.has(o.kind)).map((o) => ({ value: o.id, label: o.name }))]}
                 />
               </SimpleGrid>
               <Group>
                 <Button type="submit" loading={add.isPending}>
-                  Ziel aufnehmen
+                  {t('cases.goals.submit')}
                 </Button>
               </Group>
             </Stack>
@@ -447,17 +473,17 @@ function GoalsTab({ c }: { c: CaseDetail }) {
         <QueryError error={goals.error} />
       ) : (
         <DataTable
-          caption="Ziele des Hilfeplans"
+          caption={t('cases.goals.caption')}
           rows={goals.data}
           rowKey={(g) => g.id}
-          empty="Noch keine Ziele."
+          empty={t('cases.goals.empty')}
           columns={[
-            { key: 'title', header: 'Ziel', rowHeader: true, render: (g) => g.title },
-            { key: 'domain', header: 'Lebensbereich', render: (g) => LIFE_DOMAIN_LABELS_DE[g.lifeDomain] },
-            { key: 'steps', header: 'Schritte', render: (g) => g.steps.map((s) => `${s.done ? '✓ ' : ''}${s.text}`).join('; ') || '–' },
-            { key: 'org', header: 'zuständig', render: (g) => g.responsibleOrganisation?.name ?? 'Case Management' },
-            { key: 'due', header: 'bis', nowrap: true, render: (g) => dateDe(g.dueDate) },
-            { key: 'status', header: 'Status', render: (g) => <GoalStatusSelect c={c} goal={g} /> },
+            { key: 'title', header: labels.title, rowHeader: true, render: (g) => g.title },
+            { key: 'domain', header: labels.lifeDomain, render: (g) => kimLabels.lifeDomain(g.lifeDomain) },
+            { key: 'steps', header: t('cases.goals.colSteps'), render: (g) => g.steps.map((s) => `${s.done ? '✓ ' : ''}${s.text}`).join('; ') || '–' },
+            { key: 'org', header: t('cases.goals.colResponsible'), render: (g) => g.responsibleOrganisation?.name ?? t('kim.common.caseManagement') },
+            { key: 'due', header: labels.dueDate, nowrap: true, render: (g) => formatDate(g.dueDate) },
+            { key: 'status', header: t('kim.common.status'), render: (g) => <GoalStatusSelect c={c} goal={g} /> },
           ]}
         />
       )}
@@ -466,6 +492,8 @@ function GoalsTab({ c }: { c: CaseDetail }) {
 }
 
 function ReferralsTab({ c }: { c: CaseDetail }) {
+  const t = useT();
+  const kimLabels = useKimLabels();
   const referrals = useReferrals(c.id);
   const organisations = useOrganisations();
   const queryClient = useQueryClient();
@@ -493,7 +521,12 @@ function ReferralsTab({ c }: { c: CaseDetail }) {
     mutationFn: (x: { id: string; version: number; to: 'cancelled' | 'completed' }) => changeReferralStatus(x.id, x.version, x.to),
     onSettled: refresh,
   });
-  const labels: Record<string, string> = { recipientOrganisationId: 'Stelle', message: 'Anliegen an die Stelle', offerName: 'Angebot', lifeDomain: 'Lebensbereich' };
+  const labels: Record<string, string> = {
+    recipientOrganisationId: t('cases.referrals.recipient'),
+    message: t('cases.referrals.message'),
+    offerName: t('cases.referrals.offer'),
+    lifeDomain: t('kim.common.lifeDomain'),
+  };
   return (
     <Stack gap="md">
       {c.can.refer ? (
@@ -503,7 +536,7 @@ function ReferralsTab({ c }: { c: CaseDetail }) {
             onSubmit={(e) => {
               e.preventDefault();
               if (!v.recipientOrganisationId) {
-                setErrors({ recipientOrganisationId: 'Bitte die Stelle wählen.' });
+                setErrors({ recipientOrganisationId: t('cases.referrals.recipientRequired') });
                 attempts.bump();
                 return;
               }
@@ -512,9 +545,9 @@ function ReferralsTab({ c }: { c: CaseDetail }) {
           >
             <Stack gap="sm">
               <Title order={3} id="referral-add">
-                Vermitteln
+                {t('cases.referrals.addTitle')}
               </Title>
-              <Text size="sm">Die Stelle sieht nur die Datenkategorien, für die eine gültige Einwilligung vorliegt.</Text>
+              <Text size="sm">{t('cases.referrals.addHint')}</Text>
               <FormErrorSummary errors={errors} error={add.error} attempt={attempts.attempt} labelFor={(p) => labels[p] ?? p} idFor={ids} />
               <SimpleGrid cols={{ base: 1, sm: 3 }}>
                 <NativeSelect
@@ -524,7 +557,7 @@ function ReferralsTab({ c }: { c: CaseDetail }) {
                   value={v.recipientOrganisationId}
                   error={errors.recipientOrganisationId}
                   onChange={(e) => setV({ ...v, recipientOrganisationId: e.currentTarget.value })}
-                  data={[{ value: '', label: 'bitte wählen' }, ...(organisations.data ?? []).filter((o) => PARTNER_KINDS.has(o.kind)).map((o) => ({ value: o.id, label: o.name }))]}
+                  data={[{ value: '', label: t('kim.common.pleaseChoose') }, ...(organisations.data ?? []).filter((o) => PARTNER_KINDS.has(o.kind)).map((o) => ({ value: o.id, label: o.name }))]}
                 />
                 <TextInput id={ids('offerName')} label={labels.offerName} value={v.offerName} onChange={(e) => setV({ ...v, offerName: e.currentTarget.value })} />
                 <NativeSelect
@@ -532,13 +565,13 @@ function ReferralsTab({ c }: { c: CaseDetail }) {
                   label={labels.lifeDomain}
                   value={v.lifeDomain}
                   onChange={(e) => setV({ ...v, lifeDomain: e.currentTarget.value as LifeDomain })}
-                  data={[{ value: '', label: '–' }, ...LIFE_DOMAINS.map((d) => ({ value: d, label: LIFE_DOMAIN_LABELS_DE[d] }))]}
+                  data={[{ value: '', label: '–' }, ...LIFE_DOMAINS.map((d) => ({ value: d, label: kimLabels.lifeDomain(d) }))]}
                 />
               </SimpleGrid>
               <Textarea id={ids('message')} label={labels.message} required value={v.message} error={errors.message} onChange={(e) => setV({ ...v, message: e.currentTarget.value })} autosize minRows={2} />
               <Group>
                 <Button type="submit" loading={add.isPending}>
-                  Vermittlung senden
+                  {t('cases.referrals.submit')}
                 </Button>
               </Group>
             </Stack>
@@ -551,24 +584,28 @@ function ReferralsTab({ c }: { c: CaseDetail }) {
         <QueryError error={referrals.error} />
       ) : (
         <DataTable
-          caption="Vermittlungen"
+          caption={t('cases.referrals.title')}
           rows={referrals.data}
           rowKey={(r) => r.id}
-          empty="Noch keine Vermittlungen."
+          empty={t('cases.referrals.empty')}
           columns={[
-            { key: 'to', header: 'Stelle', rowHeader: true, render: (r) => r.recipientOrganisation.name },
-            { key: 'offer', header: 'Angebot', render: (r) => r.offerName || '–' },
-            { key: 'status', header: 'Status', render: (r) => <Badge tt="none" variant="light">{REFERRAL_STATUS_LABELS_DE[r.status]}</Badge> },
-            { key: 'consent', header: 'Einwilligung', render: (r) => (r.consentCovered ? 'gültig' : <Text span c="red.9">keine gültige Einwilligung</Text>) },
-            { key: 'feedback', header: 'Rückmeldung', render: (r) => r.feedbackNote || '–' },
+            { key: 'to', header: labels.recipientOrganisationId, rowHeader: true, render: (r) => r.recipientOrganisation.name },
+            { key: 'offer', header: labels.offerName, render: (r) => r.offerName || '–' },
+            { key: 'status', header: t('kim.common.status'), render: (r) => <Badge tt="none" variant="light">{kimLabels.referralStatus(r.status)}</Badge> },
+            {
+              key: 'consent',
+              header: t('cases.referrals.colConsent'),
+              render: (r) => (r.consentCovered ? kimLabels.consentStatus('active') : <Text span c="red.9">{t('cases.referrals.noConsent')}</Text>),
+            },
+            { key: 'feedback', header: t('cases.referrals.colFeedback'), render: (r) => r.feedbackNote || '–' },
             {
               key: 'actions',
-              header: 'Aktionen',
+              header: t('ui.actions'),
               render: (r) => (
                 <Group gap={4}>
                   {r.can.changeStatus.map((to) => (
                     <Button key={to} size="xs" variant="default" onClick={() => status.mutate({ id: r.id, version: r.version, to: to as 'cancelled' | 'completed' })}>
-                      {to === 'cancelled' ? 'abbrechen' : 'erledigt'}
+                      {t(to === 'cancelled' ? 'cases.referrals.cancel' : 'cases.referrals.complete')}
                       <VisuallyHidden component="span"> ({r.recipientOrganisation.name})</VisuallyHidden>
                     </Button>
                   ))}
@@ -578,12 +615,13 @@ function ReferralsTab({ c }: { c: CaseDetail }) {
           ]}
         />
       )}
-      {status.isError ? <QueryError error={status.error} title="Nicht gespeichert" /> : null}
+      {status.isError ? <QueryError error={status.error} title={t('kim.common.notSaved')} /> : null}
     </Stack>
   );
 }
 
 function TasksTab({ c }: { c: CaseDetail }) {
+  const { t, formatDate } = useI18n();
   const tasks = useTasks(c.id);
   const queryClient = useQueryClient();
   const [title, setTitle] = useState('');
@@ -595,34 +633,47 @@ function TasksTab({ c }: { c: CaseDetail }) {
     <Stack gap="md">
       {c.can.edit ? (
         <Group align="flex-end" wrap="wrap">
-          <TextInput label="Wiedervorlage" value={title} onChange={(e) => setTitle(e.currentTarget.value)} miw={280} />
-          <TextInput label="fällig am" type="date" value={dueDate} onChange={(e) => setDueDate(e.currentTarget.value)} />
+          <TextInput label={t('cases.tasks.task')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} miw={280} />
+          <TextInput label={t('cases.tasks.dueDate')} type="date" value={dueDate} onChange={(e) => setDueDate(e.currentTarget.value)} />
           <Button variant="default" disabled={title.trim().length < 2} loading={add.isPending} onClick={() => add.mutate()}>
-            Anlegen
+            {t('cases.tasks.add')}
           </Button>
         </Group>
       ) : null}
-      {add.isError ? <QueryError error={add.error} title="Nicht gespeichert" /> : null}
+      {add.isError ? <QueryError error={add.error} title={t('kim.common.notSaved')} /> : null}
       {tasks.isPending ? (
         <Loading />
       ) : tasks.isError ? (
         <QueryError error={tasks.error} />
       ) : (
         <DataTable
-          caption="Wiedervorlagen"
+          caption={t('cases.tasks.title')}
           minWidth={480}
           rows={tasks.data}
-          rowKey={(t) => t.id}
-          empty="Keine Wiedervorlagen."
+          rowKey={(task) => task.id}
+          empty={t('cases.tasks.empty')}
           columns={[
-            { key: 'title', header: 'Wiedervorlage', rowHeader: true, render: (t) => t.title },
-            { key: 'due', header: 'fällig', render: (t) => <Text span c={t.overdue ? 'red.9' : undefined}>{dateDe(t.dueDate)}{t.overdue ? ' (überfällig)' : ''}</Text> },
-            { key: 'who', header: 'für', render: (t) => t.assignee.displayName },
+            { key: 'title', header: t('cases.tasks.task'), rowHeader: true, render: (task) => task.title },
+            {
+              key: 'due',
+              header: t('cases.tasks.colDue'),
+              render: (task) => (
+                <Text span c={task.overdue ? 'red.9' : undefined}>
+                  {task.overdue ? t('cases.tasks.overdue', { date: formatDate(task.dueDate) }) : formatDate(task.dueDate)}
+                </Text>
+              ),
+            },
+            { key: 'who', header: t('cases.tasks.colAssignee'), render: (task) => task.assignee.displayName },
             {
               key: 'done',
-              header: 'erledigt',
-              render: (t) => (
-                <Checkbox aria-label={`„${t.title}“ erledigt`} checked={!!t.doneAt} disabled={!c.can.edit} onChange={(e) => done.mutate({ id: t.id, version: t.version, done: e.currentTarget.checked })} />
+              header: t('cases.tasks.colDone'),
+              render: (task) => (
+                <Checkbox
+                  aria-label={t('cases.tasks.doneLabel', { title: task.title })}
+                  checked={!!task.doneAt}
+                  disabled={!c.can.edit}
+                  onChange={(e) => done.mutate({ id: task.id, version: task.version, done: e.currentTarget.checked })}
+                />
               ),
             },
           ]}
@@ -634,6 +685,7 @@ function TasksTab({ c }: { c: CaseDetail }) {
 
 /** Case manager and deputies; the case manager or the KI-Leitung adds and removes deputies of the case's team. */
 function TeamSection({ c }: { c: CaseDetail }) {
+  const { t, tx } = useI18n();
   const queryClient = useQueryClient();
   const candidates = useDeputyCandidates(c.id, c.can.manageTeam);
   const [pick, setPick] = useState('');
@@ -653,23 +705,22 @@ function TeamSection({ c }: { c: CaseDetail }) {
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="case-team">
       <Stack gap="sm">
         <Title order={2} size="h3" id="case-team">
-          Fallverantwortung
+          {t('cases.team.title')}
         </Title>
-        <Text size="sm">
-          Case Management: <strong>{c.caseManager.displayName}</strong>
-        </Text>
-        <Stack gap={4} component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Vertretungen">
+        <Text size="sm">{tx('cases.team.caseManager', { name: <strong>{c.caseManager.displayName}</strong> })}</Text>
+        <Stack gap={4} component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('cases.team.deputies')}>
           {c.deputies.length === 0 ? (
             <Text component="li" size="sm">
-              Keine Vertretung eingetragen.
+              {t('cases.team.noDeputy')}
             </Text>
           ) : (
             c.deputies.map((d) => (
               <Group component="li" key={d.id} gap="xs">
-                <Text size="sm">Vertretung: {d.displayName}</Text>
+                <Text size="sm">{t('cases.team.deputy', { name: d.displayName })}</Text>
                 {c.can.manageTeam ? (
                   <Button size="compact-xs" variant="default" loading={save.isPending} onClick={() => save.mutate(c.deputies.filter((x) => x.id !== d.id).map((x) => x.id))}>
-                    entfernen<VisuallyHidden component="span"> ({d.displayName})</VisuallyHidden>
+                    {t('cases.team.remove')}
+                    <VisuallyHidden component="span"> ({d.displayName})</VisuallyHidden>
                   </Button>
                 ) : null}
               </Group>
@@ -679,19 +730,19 @@ function TeamSection({ c }: { c: CaseDetail }) {
         {c.can.manageTeam ? (
           <Group align="flex-end" wrap="wrap">
             <NativeSelect
-              label="Vertretung hinzufügen"
-              description="Case Management derselben Organisation"
+              label={t('cases.team.add')}
+              description={t('cases.team.addHint')}
               value={pick}
               onChange={(e) => setPick(e.currentTarget.value)}
-              data={[{ value: '', label: options.length ? 'bitte wählen' : 'niemand verfügbar' }, ...options.map((u) => ({ value: u.id, label: u.displayName }))]}
+              data={[{ value: '', label: t(options.length ? 'kim.common.pleaseChoose' : 'cases.team.nobody') }, ...options.map((u) => ({ value: u.id, label: u.displayName }))]}
               miw={240}
             />
             <Button variant="default" disabled={!pick} loading={save.isPending} onClick={() => save.mutate([...c.deputies.map((d) => d.id), pick])}>
-              Hinzufügen
+              {t('cases.team.addButton')}
             </Button>
           </Group>
         ) : null}
-        {save.isError ? <QueryError error={save.error} title="Nicht gespeichert" /> : null}
+        {save.isError ? <QueryError error={save.error} title={t('kim.common.notSaved')} /> : null}
       </Stack>
     </Paper>
   );
@@ -699,6 +750,7 @@ function TeamSection({ c }: { c: CaseDetail }) {
 
 /** The next review date of the case (shown on "Meine Fälle" when it is due). */
 function ReviewDueSection({ c }: { c: CaseDetail }) {
+  const { t, formatDate } = useI18n();
   const queryClient = useQueryClient();
   const [date, setDate] = useState(c.reviewDueAt ?? '');
   const save = useMutation({
@@ -712,19 +764,19 @@ function ReviewDueSection({ c }: { c: CaseDetail }) {
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="case-review">
       <Stack gap="sm">
         <Title order={2} size="h3" id="case-review">
-          Nächste Überprüfung
+          {t('cases.review.title')}
         </Title>
         {c.can.edit ? (
           <Group align="flex-end" wrap="wrap">
-            <TextInput label="Überprüfung am" type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} />
+            <TextInput label={t('cases.review.date')} type="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} />
             <Button variant="default" loading={save.isPending} disabled={(c.reviewDueAt ?? '') === date} onClick={() => save.mutate()}>
-              Speichern
+              {t('ui.save')}
             </Button>
           </Group>
         ) : (
-          <Text size="sm">{c.reviewDueAt ? dateDe(c.reviewDueAt) : 'nicht festgelegt'}</Text>
+          <Text size="sm">{c.reviewDueAt ? formatDate(c.reviewDueAt) : t('cases.review.notSet')}</Text>
         )}
-        {save.isError ? <QueryError error={save.error} title="Nicht gespeichert" /> : null}
+        {save.isError ? <QueryError error={save.error} title={t('kim.common.notSaved')} /> : null}
       </Stack>
     </Paper>
   );
@@ -732,6 +784,8 @@ function ReviewDueSection({ c }: { c: CaseDetail }) {
 
 /** Report a structural barrier seen in this case, anonymised, and list those reported from it. */
 function BarriersTab({ c }: { c: CaseDetail }) {
+  const { t, formatDateTime } = useI18n();
+  const kimLabels = useKimLabels();
   const barriers = useCaseBarriers(c.id);
   const queryClient = useQueryClient();
   const ids = useFieldIds();
@@ -753,7 +807,7 @@ function BarriersTab({ c }: { c: CaseDetail }) {
       attempts.bump();
     },
   });
-  const labels: Record<string, string> = { category: 'Art der Barriere', agency: 'Stelle / Behörde', description: 'Beschreibung' };
+  const labels: Record<string, string> = { category: t('cases.barriers.category'), agency: t('cases.barriers.agency'), description: t('cases.barriers.description') };
   return (
     <Stack gap="md">
       {c.can.edit ? (
@@ -763,8 +817,8 @@ function BarriersTab({ c }: { c: CaseDetail }) {
             onSubmit={(e) => {
               e.preventDefault();
               const local: Record<string, string> = {};
-              if (!v.category) local.category = 'Bitte die Art der Barriere wählen.';
-              if (v.description.trim().length < 10) local.description = 'Bitte mindestens 10 Zeichen.';
+              if (!v.category) local.category = t('cases.barriers.categoryRequired');
+              if (v.description.trim().length < 10) local.description = t('kim.common.minLength', { min: 10 });
               if (Object.keys(local).length) {
                 setErrors(local);
                 setSaved(false);
@@ -776,9 +830,9 @@ function BarriersTab({ c }: { c: CaseDetail }) {
           >
             <Stack gap="sm">
               <Title order={3} id="barrier-add">
-                Systembarriere melden
+                {t('cases.barriers.addTitle')}
               </Title>
-              <Text size="sm">Die Meldung geht anonymisiert an die Koordination und die Lenkungsgruppe; sie zeigt nicht, aus welchem Fall sie stammt.</Text>
+              <Text size="sm">{t('cases.barriers.addHint')}</Text>
               <FormErrorSummary errors={errors} error={add.error} attempt={attempts.attempt} labelFor={(p) => labels[p] ?? p} idFor={ids} />
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <NativeSelect
@@ -788,14 +842,14 @@ function BarriersTab({ c }: { c: CaseDetail }) {
                   value={v.category}
                   error={errors.category}
                   onChange={(e) => setV({ ...v, category: e.currentTarget.value as BarrierCategory })}
-                  data={[{ value: '', label: 'bitte wählen' }, ...BARRIER_CATEGORIES.map((k) => ({ value: k, label: BARRIER_CATEGORY_LABELS_DE[k] }))]}
+                  data={[{ value: '', label: t('kim.common.pleaseChoose') }, ...BARRIER_CATEGORIES.map((k) => ({ value: k, label: kimLabels.barrierCategory(k) }))]}
                 />
                 <TextInput id={ids('agency')} label={labels.agency} value={v.agency} error={errors.agency} onChange={(e) => setV({ ...v, agency: e.currentTarget.value })} />
               </SimpleGrid>
               <Textarea
                 id={ids('description')}
                 label={labels.description}
-                description="Bitte keine personenbezogenen Daten: keine Namen, Geburtsdaten, Aktenzeichen, Telefonnummern oder E-Mail-Adressen."
+                description={t('cases.barriers.descriptionHint')}
                 required
                 value={v.description}
                 error={errors.description}
@@ -808,11 +862,11 @@ function BarriersTab({ c }: { c: CaseDetail }) {
               />
               <Group>
                 <Button type="submit" loading={add.isPending}>
-                  Barriere melden
+                  {t('cases.barriers.submit')}
                 </Button>
                 {saved ? (
                   <Text size="sm" role="status">
-                    Gemeldet.
+                    {t('cases.barriers.reported')}
                   </Text>
                 ) : null}
               </Group>
@@ -826,16 +880,16 @@ function BarriersTab({ c }: { c: CaseDetail }) {
         <QueryError error={barriers.error} />
       ) : (
         <DataTable
-          caption="Aus diesem Fall gemeldete Systembarrieren"
+          caption={t('cases.barriers.caption')}
           minWidth={520}
           rows={barriers.data}
           rowKey={(b) => b.id}
-          empty="Aus diesem Fall wurden noch keine Barrieren gemeldet."
+          empty={t('cases.barriers.empty')}
           columns={[
-            { key: 'category', header: 'Art', rowHeader: true, render: (b) => BARRIER_CATEGORY_LABELS_DE[b.category] },
-            { key: 'agency', header: 'Stelle', render: (b) => b.agency || '–' },
-            { key: 'description', header: 'Beschreibung', render: (b) => b.description },
-            { key: 'at', header: 'gemeldet', nowrap: true, render: (b) => dateTimeDe(b.createdAt) },
+            { key: 'category', header: t('cases.barriers.colKind'), rowHeader: true, render: (b) => kimLabels.barrierCategory(b.category) },
+            { key: 'agency', header: t('cases.barriers.colAgency'), render: (b) => b.agency || '–' },
+            { key: 'description', header: labels.description, render: (b) => b.description },
+            { key: 'at', header: t('cases.barriers.colReported'), nowrap: true, render: (b) => formatDateTime(b.createdAt) },
           ]}
         />
       )}
@@ -845,6 +899,8 @@ function BarriersTab({ c }: { c: CaseDetail }) {
 
 /** One case: phases (stepper and change), contacts, assessment, Hilfeplan, referrals, Wiedervorlagen, history. */
 export function CaseDetailPage() {
+  const { t, tx, formatDate, formatDateTime } = useI18n();
+  const kimLabels = useKimLabels();
   const { id = '' } = useParams();
   const kase = useCase(id);
   const refresh = useRefreshCase(id);
@@ -854,25 +910,24 @@ export function CaseDetailPage() {
   const c = kase.data;
   return (
     <Page
-      title={`Fall ${c.caseNumber}`}
-      heading={
-        <>
-          Fall {c.caseNumber}: <bdi>{c.person.displayName}</bdi>
-        </>
-      }
+      title={t('cases.detail.title', { number: c.caseNumber })}
+      heading={tx('cases.detail.heading', { number: c.caseNumber, name: <bdi>{c.person.displayName}</bdi> })}
       description={
         <>
           <Anchor component={Link} to={`/personen/${c.person.id}`} underline="always">
-            Zur Person
+            {t('cases.detail.toPerson')}
           </Anchor>
           {c.person.nativeName ? (
             <>
               {' · '}
               <bdi dir="auto">{c.person.nativeName}</bdi>
             </>
-          ) : null}{' '}
-          · {c.organisationName} · Case Management: {c.caseManager.displayName}
-          {c.deputies.length ? ` (Vertretung: ${c.deputies.map((d) => d.displayName).join(', ')})` : ''}
+          ) : null}
+          {' · '}
+          {c.organisationName}
+          {' · '}
+          {t('cases.team.caseManager', { name: c.caseManager.displayName })}
+          {c.deputies.length ? ` ${t('cases.detail.deputies', { names: c.deputies.map((d) => d.displayName).join(', ') })}` : ''}
         </>
       }
     >
@@ -881,7 +936,7 @@ export function CaseDetailPage() {
         <Stack gap="md">
           <Group justify="space-between">
             <Title order={2} id="case-phase">
-              Phase: {CASE_PHASE_LABELS_DE[c.phase]}
+              {t('cases.detail.phase', { phase: kimLabels.phase(c.phase) })}
             </Title>
             <PhaseBadge phase={c.phase} />
           </Group>
@@ -889,30 +944,30 @@ export function CaseDetailPage() {
           <Table>
             <Table.Tbody>
               <Table.Tr>
-                <Table.Th scope="row" w={220}>Eröffnet</Table.Th>
-                <Table.Td>{dateDe(c.openedAt)} · Zugang über {REFERRING_BODY_LABELS_DE[c.referringBody]}</Table.Td>
+                <Table.Th scope="row" w={220}>{t('cases.detail.opened')}</Table.Th>
+                <Table.Td>{t('cases.detail.openedValue', { date: formatDate(c.openedAt), referredBy: kimLabels.referringBody(c.referringBody) })}</Table.Td>
               </Table.Tr>
               <Table.Tr>
-                <Table.Th scope="row">Erstes Anliegen</Table.Th>
+                <Table.Th scope="row">{t('kim.common.firstConcern')}</Table.Th>
                 <Table.Td>{c.firstConcern || '–'}</Table.Td>
               </Table.Tr>
               {c.clearingOutcome ? (
                 <Table.Tr>
-                  <Table.Th scope="row">Clearing</Table.Th>
-                  <Table.Td>{CLEARING_OUTCOME_LABELS_DE[c.clearingOutcome]}</Table.Td>
+                  <Table.Th scope="row">{kimLabels.phase('clearing')}</Table.Th>
+                  <Table.Td>{kimLabels.clearingOutcome(c.clearingOutcome)}</Table.Td>
                 </Table.Tr>
               ) : null}
               {c.closureReason ? (
                 <Table.Tr>
-                  <Table.Th scope="row">Abschluss</Table.Th>
+                  <Table.Th scope="row">{kimLabels.phase('closed')}</Table.Th>
                   <Table.Td>
-                    {dateDe(c.closedAt)}: {CLOSURE_REASON_LABELS_DE[c.closureReason]}
+                    {formatDate(c.closedAt)}: {kimLabels.closureReason(c.closureReason)}
                   </Table.Td>
                 </Table.Tr>
               ) : null}
             </Table.Tbody>
           </Table>
-          {!c.can.edit && !c.breakGlass ? <Alert color="gray">Nur Lesezugriff.</Alert> : null}
+          {!c.can.edit && !c.breakGlass ? <Alert color="gray">{t('cases.detail.readOnly')}</Alert> : null}
           <PhaseForm key={`${c.phase}-${c.version}`} c={c} />
         </Stack>
       </Paper>
@@ -922,13 +977,13 @@ export function CaseDetailPage() {
       </SimpleGrid>
       <Tabs defaultValue="contacts" keepMounted={false}>
         <Tabs.List>
-          <Tabs.Tab value="contacts">Beratungskontakte</Tabs.Tab>
-          <Tabs.Tab value="assessment">Assessment</Tabs.Tab>
-          <Tabs.Tab value="goals">Hilfeplan</Tabs.Tab>
-          <Tabs.Tab value="referrals">Vermittlungen</Tabs.Tab>
-          <Tabs.Tab value="tasks">Wiedervorlagen</Tabs.Tab>
-          <Tabs.Tab value="barriers">Systembarrieren</Tabs.Tab>
-          <Tabs.Tab value="history">Verlauf</Tabs.Tab>
+          <Tabs.Tab value="contacts">{t('cases.contacts.title')}</Tabs.Tab>
+          <Tabs.Tab value="assessment">{kimLabels.phase('assessment')}</Tabs.Tab>
+          <Tabs.Tab value="goals">{t('cases.goals.title')}</Tabs.Tab>
+          <Tabs.Tab value="referrals">{t('cases.referrals.title')}</Tabs.Tab>
+          <Tabs.Tab value="tasks">{t('cases.tasks.title')}</Tabs.Tab>
+          <Tabs.Tab value="barriers">{t('cases.barriers.title')}</Tabs.Tab>
+          <Tabs.Tab value="history">{t('cases.history.title')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="contacts" pt="md">
           <ContactsTab c={c} />
@@ -950,21 +1005,21 @@ export function CaseDetailPage() {
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <DataTable
-            caption="Phasenverlauf"
+            caption={t('cases.history.caption')}
             minWidth={480}
             rows={c.phaseHistory}
             rowKey={(e) => `${e.toPhase}-${e.occurredAt}`}
             empty="–"
             columns={[
-              { key: 'at', header: 'Zeitpunkt', rowHeader: true, nowrap: true, render: (e) => dateTimeDe(e.occurredAt) },
-              { key: 'phase', header: 'Phase', render: (e) => CASE_PHASE_LABELS_DE[e.toPhase] },
-              { key: 'who', header: 'durch', render: (e) => e.actor?.displayName ?? '–' },
-              { key: 'note', header: 'Vermerk', render: (e) => e.note || '–' },
+              { key: 'at', header: t('cases.history.colTime'), rowHeader: true, nowrap: true, render: (e) => formatDateTime(e.occurredAt) },
+              { key: 'phase', header: t('cases.history.colPhase'), render: (e) => kimLabels.phase(e.toPhase) },
+              { key: 'who', header: t('cases.history.colActor'), render: (e) => e.actor?.displayName ?? '–' },
+              { key: 'note', header: t('cases.phaseForm.note'), render: (e) => e.note || '–' },
             ]}
           />
         </Tabs.Panel>
       </Tabs>
-      <DocumentsPanel base={`/cases/${c.id}`} title="Dokumente zum Fall" />
+      <DocumentsPanel base={`/cases/${c.id}`} title={t('cases.detail.documents')} />
     </Page>
   );
 }

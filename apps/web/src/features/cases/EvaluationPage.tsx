@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { Badge, Box, Button, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Barrier, BARRIER_CATEGORY_LABELS_DE, Evaluation, LIFE_DOMAIN_LABELS_DE, Page as PageOf } from '@teilhabe/shared';
+import { Barrier, Evaluation, Page as PageOf } from '@teilhabe/shared';
 import { api, apiUrl } from '../../api/client';
+import { useI18n } from '../../i18n';
 import { DownloadIcon } from '../../ui/icons';
 import { DataTable } from '../../ui/DataTable';
 import { Loading, QueryError } from '../../ui/feedback';
 import { Page } from '../../ui/Page';
-import { dayDe, todayIso } from './common';
-
-const cell = (value: number | null) => (value === null ? '–' : new Intl.NumberFormat('de-DE').format(value));
+import { todayIso } from './common';
+import { useKimLabels } from './labels';
 
 /** A bar under the label, proportional to the largest visible value; decorative (the number is in the next cell). */
 function Bar({ value, max }: { value: number | null; max: number }) {
@@ -21,22 +21,24 @@ function Bar({ value, max }: { value: number | null; max: number }) {
 
 /** Beratungszahlen of a period: totals and breakdowns, small cells suppressed by the server. */
 export function EvaluationPage() {
+  const { t, formatDate, formatNumber } = useI18n();
+  const cell = (value: number | null) => (value === null ? '–' : formatNumber(value));
   const [from, setFrom] = useState(`${todayIso().slice(0, 4)}-01-01`);
   const [to, setTo] = useState(todayIso());
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) && from <= to;
   const data = useQuery({ queryKey: ['evaluation', from, to], queryFn: () => api.get('/evaluation', Evaluation, { query: { from, to } }), enabled: valid });
   return (
-    <Page title="Beratungszahlen" description="Auswertung des Kommunalen Integrationsmanagements für einen Zeitraum – nur Summen, keine Einzelfälle.">
+    <Page title={t('cases.evaluation.title')} description={t('cases.evaluation.description')}>
       <Group align="flex-end">
-        <TextInput label="von" type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-        <TextInput label="bis" type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} error={valid ? undefined : 'Bitte einen gültigen Zeitraum wählen.'} />
+        <TextInput label={t('cases.evaluation.from')} type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
+        <TextInput label={t('cases.evaluation.to')} type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} error={valid ? undefined : t('cases.evaluation.invalidPeriod')} />
         {valid ? (
           <>
             <Button component="a" href={apiUrl('/evaluation.xlsx', { from, to })} download variant="default" leftSection={<DownloadIcon size={16} />}>
-              Excel (XLSX)
+              {t('cases.evaluation.xlsx')}
             </Button>
             <Button component="a" href={apiUrl('/evaluation.pdf', { from, to })} download variant="default" leftSection={<DownloadIcon size={16} />}>
-              PDF mit Diagrammen
+              {t('cases.evaluation.pdf')}
             </Button>
           </>
         ) : null}
@@ -48,14 +50,14 @@ export function EvaluationPage() {
       ) : (
         <>
           <Text size="sm">
-            {data.data.scope} · {dayDe(data.data.from)} bis {dayDe(data.data.to)}. {data.data.note}
+            {t('cases.evaluation.period', { scope: data.data.scope, from: formatDate(data.data.from), to: formatDate(data.data.to) })} {data.data.note}
           </Text>
           <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
-            {data.data.totals.map((t) => (
-              <Paper component="li" key={t.label} withBorder p="md" radius="md">
-                <Text size="sm">{t.label}</Text>
+            {data.data.totals.map((total) => (
+              <Paper component="li" key={total.label} withBorder p="md" radius="md">
+                <Text size="sm">{total.label}</Text>
                 <Text fz={28} fw={700}>
-                  {cell(t.value)}
+                  {cell(total.value)}
                 </Text>
               </Paper>
             ))}
@@ -69,9 +71,9 @@ export function EvaluationPage() {
                 <Table>
                   <Table.Thead>
                     <Table.Tr>
-                      <Table.Th scope="col">Merkmal</Table.Th>
+                      <Table.Th scope="col">{t('cases.evaluation.colFeature')}</Table.Th>
                       <Table.Th scope="col" ta="right">
-                        Anzahl
+                        {t('cases.evaluation.colCount')}
                       </Table.Th>
                     </Table.Tr>
                   </Table.Thead>
@@ -82,11 +84,11 @@ export function EvaluationPage() {
                           {r.label}
                           <Bar value={r.value} max={Math.max(0, ...table.rows.map((x) => x.value ?? 0))} />
                         </Table.Th>
-                        <Table.Td ta="right">{r.suppressed ? <Badge variant="outline" color="dark.7" tt="none">unterdrückt</Badge> : cell(r.value)}</Table.Td>
+                        <Table.Td ta="right">{r.suppressed ? <Badge variant="outline" color="dark.7" tt="none">{t('cases.evaluation.suppressed')}</Badge> : cell(r.value)}</Table.Td>
                       </Table.Tr>
                     ))}
                     <Table.Tr>
-                      <Table.Th scope="row">Summe</Table.Th>
+                      <Table.Th scope="row">{t('cases.evaluation.total')}</Table.Th>
                       <Table.Td ta="right" fw={700}>
                         {cell(table.total)}
                       </Table.Td>
@@ -104,9 +106,11 @@ export function EvaluationPage() {
 
 /** Systembarrieren from case work, anonymised, for the coordination and the Lenkungsgruppe. */
 export function BarriersPage() {
+  const { t, formatDate } = useI18n();
+  const kimLabels = useKimLabels();
   const list = useQuery({ queryKey: ['barriers'], queryFn: () => api.get('/barriers', PageOf(Barrier), { query: { limit: 200 } }) });
   return (
-    <Page title="Systembarrieren" description="Strukturelle Hürden, die Case Manager:innen aus der Fallarbeit melden – ohne personenbezogene Angaben.">
+    <Page title={t('cases.barriers.title')} description={t('cases.barriers.pageDescription')}>
       {list.isPending ? (
         <Loading />
       ) : list.isError ? (
@@ -114,17 +118,17 @@ export function BarriersPage() {
       ) : (
         <Stack>
           <DataTable
-            caption="Gemeldete Systembarrieren"
+            caption={t('cases.barriers.pageCaption')}
             rows={list.data.items}
             rowKey={(b) => b.id}
-            empty="Noch keine Systembarrieren gemeldet."
+            empty={t('cases.barriers.pageEmpty')}
             columns={[
-              { key: 'desc', header: 'Beschreibung', rowHeader: true, render: (b) => b.description },
-              { key: 'cat', header: 'Kategorie', render: (b) => BARRIER_CATEGORY_LABELS_DE[b.category] },
-              { key: 'agency', header: 'Stelle', render: (b) => b.agency || '–' },
-              { key: 'domain', header: 'Lebensbereich', render: (b) => (b.lifeDomain ? LIFE_DOMAIN_LABELS_DE[b.lifeDomain] : '–') },
-              { key: 'org', header: 'gemeldet von', render: (b) => b.organisationName },
-              { key: 'at', header: 'am', nowrap: true, render: (b) => dayDe(b.createdAt) },
+              { key: 'desc', header: t('cases.barriers.description'), rowHeader: true, render: (b) => b.description },
+              { key: 'cat', header: t('cases.barriers.colCategory'), render: (b) => kimLabels.barrierCategory(b.category) },
+              { key: 'agency', header: t('cases.barriers.colAgency'), render: (b) => b.agency || '–' },
+              { key: 'domain', header: t('kim.common.lifeDomain'), render: (b) => (b.lifeDomain ? kimLabels.lifeDomain(b.lifeDomain) : '–') },
+              { key: 'org', header: t('cases.barriers.colReportedBy'), render: (b) => b.organisationName },
+              { key: 'at', header: t('cases.barriers.colOn'), nowrap: true, render: (b) => formatDate(b.createdAt) },
             ]}
           />
         </Stack>

@@ -2,31 +2,34 @@ import { useState } from 'react';
 import { Anchor, Badge, Checkbox, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Link } from 'react-router';
-import { CASE_PHASE_LABELS_DE, CASE_PHASES, type CaseSummary, type Task } from '@teilhabe/shared';
+import { CASE_PHASES, type CaseSummary, type Task } from '@teilhabe/shared';
+import { useI18n } from '../../i18n';
 import { DataTable } from '../../ui/DataTable';
 import { Loading, QueryError } from '../../ui/feedback';
 import { Page } from '../../ui/Page';
 import { Pager } from '../../ui/Pager';
 import { useCases, useMyCases } from './api';
-import { dateDe, dayDe, PhaseBadge } from './common';
+import { PhaseBadge } from './common';
+import { useKimLabels } from './labels';
 
 function TaskList({ caption, tasks, empty }: { caption: string; tasks: Task[]; empty: string }) {
+  const { t, formatDate } = useI18n();
   return (
     <DataTable
       caption={caption}
       minWidth={520}
       rows={tasks}
-      rowKey={(t) => t.id}
+      rowKey={(task) => task.id}
       empty={empty}
       columns={[
-        { key: 'title', header: 'Wiedervorlage', rowHeader: true, render: (t) => t.title },
-        { key: 'due', header: 'fällig', nowrap: true, render: (t) => <Text span c={t.overdue ? 'red.9' : undefined}>{dateDe(t.dueDate)}</Text> },
+        { key: 'title', header: t('cases.tasks.task'), rowHeader: true, render: (task) => task.title },
+        { key: 'due', header: t('cases.tasks.colDue'), nowrap: true, render: (task) => <Text span c={task.overdue ? 'red.9' : undefined}>{formatDate(task.dueDate)}</Text> },
         {
           key: 'case',
-          header: 'Fall',
-          render: (t) => (
-            <Anchor component={Link} to={`/faelle/${t.caseId}`}>
-              {t.caseNumber} · <bdi>{t.personName}</bdi>
+          header: t('kim.common.case'),
+          render: (task) => (
+            <Anchor component={Link} to={`/faelle/${task.caseId}`}>
+              {task.caseNumber} · <bdi>{task.personName}</bdi>
             </Anchor>
           ),
         },
@@ -36,6 +39,7 @@ function TaskList({ caption, tasks, empty }: { caption: string; tasks: Task[]; e
 }
 
 function CaseTable({ caption, rows, empty }: { caption: string; rows: CaseSummary[]; empty: string }) {
+  const { t, formatDate } = useI18n();
   return (
     <DataTable
       caption={caption}
@@ -45,7 +49,7 @@ function CaseTable({ caption, rows, empty }: { caption: string; rows: CaseSummar
       columns={[
         {
           key: 'person',
-          header: 'Person',
+          header: t('kim.common.person'),
           rowHeader: true,
           render: (c) => (
             <Anchor component={Link} to={`/faelle/${c.id}`}>
@@ -53,16 +57,18 @@ function CaseTable({ caption, rows, empty }: { caption: string; rows: CaseSummar
             </Anchor>
           ),
         },
-        { key: 'no', header: 'Aktenzeichen', nowrap: true, render: (c) => c.caseNumber },
-        { key: 'phase', header: 'Phase', render: (c) => <PhaseBadge phase={c.phase} /> },
-        { key: 'last', header: 'letzter Kontakt', nowrap: true, render: (c) => dayDe(c.lastContactAt) },
-        { key: 'manager', header: 'Case Management', render: (c) => c.caseManager.displayName },
+        { key: 'no', header: t('cases.my.colFileNumber'), nowrap: true, render: (c) => c.caseNumber },
+        { key: 'phase', header: t('cases.my.phase'), render: (c) => <PhaseBadge phase={c.phase} /> },
+        { key: 'last', header: t('cases.my.colLastContact'), nowrap: true, render: (c) => formatDate(c.lastContactAt) },
+        { key: 'manager', header: t('kim.common.caseManagement'), render: (c) => c.caseManager.displayName },
       ]}
     />
   );
 }
 
 function AllCases() {
+  const { t } = useI18n();
+  const kimLabels = useKimLabels();
   const [phase, setPhase] = useState('');
   const [mine, setMine] = useState(true);
   const [open, setOpen] = useState(true);
@@ -74,13 +80,13 @@ function AllCases() {
     <section aria-labelledby="cases-all">
       <Stack gap="sm">
         <Title order={2} id="cases-all">
-          Fälle
+          {t('kim.common.cases')}
         </Title>
         <Group align="flex-end" wrap="wrap">
-          <NativeSelect label="Phase" value={phase} onChange={(e) => { setPhase(e.currentTarget.value); setOffset(0); }} data={[{ value: '', label: 'alle' }, ...CASE_PHASES.map((p) => ({ value: p, label: CASE_PHASE_LABELS_DE[p] }))]} />
-          <TextInput label="Suche (Name, Aktenzeichen)" value={q} onChange={(e) => { setQ(e.currentTarget.value); setOffset(0); }} />
-          <Checkbox label="nur meine" checked={mine} onChange={(e) => { setMine(e.currentTarget.checked); setOffset(0); }} />
-          <Checkbox label="nur offene" checked={open} onChange={(e) => { setOpen(e.currentTarget.checked); setOffset(0); }} />
+          <NativeSelect label={t('cases.my.phase')} value={phase} onChange={(e) => { setPhase(e.currentTarget.value); setOffset(0); }} data={[{ value: '', label: t('cases.my.allPhases') }, ...CASE_PHASES.map((p) => ({ value: p, label: kimLabels.phase(p) }))]} />
+          <TextInput label={t('cases.my.search')} value={q} onChange={(e) => { setQ(e.currentTarget.value); setOffset(0); }} />
+          <Checkbox label={t('cases.my.onlyMine')} checked={mine} onChange={(e) => { setMine(e.currentTarget.checked); setOffset(0); }} />
+          <Checkbox label={t('cases.my.onlyOpen')} checked={open} onChange={(e) => { setOpen(e.currentTarget.checked); setOffset(0); }} />
         </Group>
         {list.isPending ? (
           <Loading />
@@ -88,8 +94,8 @@ function AllCases() {
           <QueryError error={list.error} onRetry={() => void list.refetch()} />
         ) : (
           <>
-            <CaseTable caption="Fälle" rows={list.data.items} empty="Keine Fälle gefunden." />
-            <Pager total={list.data.total} limit={list.data.limit} offset={offset} onOffsetChange={setOffset} label="Seiten der Fallliste" />
+            <CaseTable caption={t('kim.common.cases')} rows={list.data.items} empty={t('cases.my.noneFound')} />
+            <Pager total={list.data.total} limit={list.data.limit} offset={offset} onOffsetChange={setOffset} label={t('cases.my.pager')} />
           </>
         )}
       </Stack>
@@ -99,23 +105,25 @@ function AllCases() {
 
 /** "Meine Fälle": overdue and upcoming Wiedervorlagen, cases without contact for N weeks, reviews due, all cases. */
 export function MyCasesPage() {
+  const { t } = useI18n();
+  const kimLabels = useKimLabels();
   const [weeks, setWeeks] = useState('4');
   const mine = useMyCases(Number(weeks));
   return (
-    <Page title="Meine Fälle" description="Was heute ansteht: fällige Wiedervorlagen, Fälle ohne Kontakt und anstehende Überprüfungen.">
+    <Page title={t('cases.my.title')} description={t('cases.my.description')}>
       {mine.isPending ? (
         <Loading />
       ) : mine.isError ? (
         <QueryError error={mine.error} onRetry={() => void mine.refetch()} />
       ) : (
         <>
-          <Group gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Meine offenen Fälle je Phase">
+          <Group gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('cases.my.byPhase')}>
             {mine.data.byPhase
               .filter((b) => b.count > 0)
               .map((b) => (
                 <li key={b.phase}>
                   <Badge variant="light" tt="none" size="lg">
-                    {CASE_PHASE_LABELS_DE[b.phase]}: {b.count}
+                    {kimLabels.phase(b.phase)}: {b.count}
                   </Badge>
                 </li>
               ))}
@@ -124,17 +132,17 @@ export function MyCasesPage() {
             <Paper withBorder p="md" radius="md" component="section" aria-labelledby="my-overdue">
               <Stack gap="sm">
                 <Title order={2} size="h3" id="my-overdue">
-                  Überfällige Wiedervorlagen ({mine.data.overdueTasks.length})
+                  {t('cases.my.overdueHeading', { count: mine.data.overdueTasks.length })}
                 </Title>
-                <TaskList caption="Überfällige Wiedervorlagen" tasks={mine.data.overdueTasks} empty="Nichts überfällig." />
+                <TaskList caption={t('cases.my.overdue')} tasks={mine.data.overdueTasks} empty={t('cases.my.overdueEmpty')} />
               </Stack>
             </Paper>
             <Paper withBorder p="md" radius="md" component="section" aria-labelledby="my-upcoming">
               <Stack gap="sm">
                 <Title order={2} size="h3" id="my-upcoming">
-                  In den nächsten zwei Wochen
+                  {t('cases.my.upcomingHeading')}
                 </Title>
-                <TaskList caption="Anstehende Wiedervorlagen" tasks={mine.data.upcomingTasks} empty="Keine Wiedervorlagen." />
+                <TaskList caption={t('cases.my.upcoming')} tasks={mine.data.upcomingTasks} empty={t('cases.tasks.empty')} />
               </Stack>
             </Paper>
           </SimpleGrid>
@@ -142,19 +150,24 @@ export function MyCasesPage() {
             <Stack gap="sm">
               <Group justify="space-between" align="flex-end">
                 <Title order={2} size="h3" id="my-silent">
-                  Ohne Kontakt seit {weeks} Wochen ({mine.data.casesWithoutContact.length})
+                  {t('cases.my.silentHeading', { weeks, count: mine.data.casesWithoutContact.length })}
                 </Title>
-                <NativeSelect label="Zeitraum" value={weeks} onChange={(e) => setWeeks(e.currentTarget.value)} data={['2', '4', '6', '8', '12'].map((w) => ({ value: w, label: `${w} Wochen` }))} />
+                <NativeSelect
+                  label={t('cases.my.period')}
+                  value={weeks}
+                  onChange={(e) => setWeeks(e.currentTarget.value)}
+                  data={['2', '4', '6', '8', '12'].map((w) => ({ value: w, label: t('cases.my.weeks', { weeks: w }) }))}
+                />
               </Group>
-              <CaseTable caption="Fälle ohne Kontakt" rows={mine.data.casesWithoutContact} empty="Alle Fälle hatten kürzlich Kontakt." />
+              <CaseTable caption={t('cases.my.silent')} rows={mine.data.casesWithoutContact} empty={t('cases.my.silentEmpty')} />
             </Stack>
           </Paper>
           <Paper withBorder p="md" radius="md" component="section" aria-labelledby="my-reviews">
             <Stack gap="sm">
               <Title order={2} size="h3" id="my-reviews">
-                Anstehende Überprüfungen ({mine.data.reviewsDue.length})
+                {t('cases.my.reviewsHeading', { count: mine.data.reviewsDue.length })}
               </Title>
-              <CaseTable caption="Anstehende Überprüfungen (fällig oder in den nächsten zwei Wochen)" rows={mine.data.reviewsDue} empty="Keine Überprüfungen fällig." />
+              <CaseTable caption={t('cases.my.reviews')} rows={mine.data.reviewsDue} empty={t('cases.my.reviewsEmpty')} />
             </Stack>
           </Paper>
         </>

@@ -2,32 +2,24 @@ import { useState } from 'react';
 import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import {
-  BENEFIT_SYSTEM_LABELS_DE,
-  DATA_CATEGORY_LABELS_DE,
-  GOAL_STATUS_LABELS_DE,
-  LIFE_DOMAIN_LABELS_DE,
-  REFERRAL_STATUS_LABELS_DE,
-  SEX_LABELS_DE,
-  formatBirthDateDe,
-  type GoalStatus,
-  type PartnerReferral,
-  type ReferralStatus,
-} from '@teilhabe/shared';
+import { GOAL_STATUSES, type GoalStatus, type PartnerReferral, type ReferralStatus } from '@teilhabe/shared';
 import { isApiError } from '../../api/client';
+import { useI18n, type MessageKey } from '../../i18n';
 import { DataTable } from '../../ui/DataTable';
 import { Loading, QueryError } from '../../ui/feedback';
 import { Page } from '../../ui/Page';
 import { Pager } from '../../ui/Pager';
 import { answerReferral, usePartnerReferral, usePartnerReferrals } from './api';
-import { dateDe, dayDe } from './common';
+import { useKimLabels } from './labels';
 
 /** The referrals addressed to the partner's organisation that a valid consent covers. */
 export function PartnerReferralsPage() {
+  const { t, formatDate } = useI18n();
+  const kimLabels = useKimLabels();
   const [offset, setOffset] = useState(0);
   const list = usePartnerReferrals(offset);
   return (
-    <Page title="Vermittlungen an uns" description="Vermittlungen aus dem Kommunalen Integrationsmanagement. Sie sehen nur, was die Person Ihrer Stelle per Einwilligung freigegeben hat.">
+    <Page title={t('cases.partner.listTitle')} description={t('cases.partner.listDescription')}>
       {list.isPending ? (
         <Loading />
       ) : list.isError ? (
@@ -35,14 +27,14 @@ export function PartnerReferralsPage() {
       ) : (
         <>
           <DataTable
-            caption="Vermittlungen an die eigene Stelle"
+            caption={t('cases.partner.listCaption')}
             rows={list.data.items}
             rowKey={(r) => r.id}
-            empty="Keine Vermittlungen."
+            empty={t('cases.partner.listEmpty')}
             columns={[
               {
                 key: 'person',
-                header: 'Person',
+                header: t('kim.common.person'),
                 rowHeader: true,
                 render: (r) => (
                   <Anchor component={Link} to={`/vermittlungen/${r.id}`}>
@@ -50,35 +42,50 @@ export function PartnerReferralsPage() {
                   </Anchor>
                 ),
               },
-              { key: 'offer', header: 'Angebot', render: (r) => r.offerName || '–' },
-              { key: 'domain', header: 'Lebensbereich', render: (r) => (r.lifeDomain ? LIFE_DOMAIN_LABELS_DE[r.lifeDomain] : '–') },
-              { key: 'status', header: 'Status', render: (r) => <Badge tt="none" variant="light">{REFERRAL_STATUS_LABELS_DE[r.status]}</Badge> },
-              { key: 'since', header: 'seit', nowrap: true, render: (r) => dayDe(r.createdAt) },
+              { key: 'offer', header: t('cases.referrals.offer'), render: (r) => r.offerName || '–' },
+              { key: 'domain', header: t('kim.common.lifeDomain'), render: (r) => (r.lifeDomain ? kimLabels.lifeDomain(r.lifeDomain) : '–') },
+              { key: 'status', header: t('kim.common.status'), render: (r) => <Badge tt="none" variant="light">{kimLabels.referralStatus(r.status)}</Badge> },
+              { key: 'since', header: t('cases.partner.colSince'), nowrap: true, render: (r) => formatDate(r.createdAt) },
             ]}
           />
-          <Pager total={list.data.total} limit={list.data.limit} offset={offset} onOffsetChange={setOffset} label="Seiten der Vermittlungen" />
+          <Pager total={list.data.total} limit={list.data.limit} offset={offset} onOffsetChange={setOffset} label={t('cases.partner.pager')} />
         </>
       )}
     </Page>
   );
 }
 
+const isGoalStatus = (status: string): status is GoalStatus => (GOAL_STATUSES as readonly string[]).includes(status);
+
 function Extract({ r }: { r: PartnerReferral }) {
+  const { t, formatDate } = useI18n();
+  const kimLabels = useKimLabels();
   const p = r.person;
   const rows: [string, string][] = [];
   if (p.identity) {
-    rows.push(['Name', `${p.identity.givenNames} ${p.identity.familyName}`]);
-    if (p.identity.nativeName) rows.push(['Name in Originalschrift', p.identity.nativeName]);
-    rows.push(['Geburtsdatum', formatBirthDateDe(p.identity.birthDate, p.identity.birthDatePrecision)]);
-    rows.push(['Geschlecht', SEX_LABELS_DE[p.identity.sex]]);
+    rows.push([t('kim.person.name'), `${p.identity.givenNames} ${p.identity.familyName}`]);
+    if (p.identity.nativeName) rows.push([t('kim.person.nativeName'), p.identity.nativeName]);
+    rows.push([t('kim.person.birthDate'), kimLabels.birthDate(p.identity.birthDate, p.identity.birthDatePrecision, false)]);
+    rows.push([t('kim.person.sex'), kimLabels.sex(p.identity.sex)]);
   }
-  if (p.contact) rows.push(['Anschrift', [p.contact.street, `${p.contact.postalCode} ${p.contact.municipality ?? ''}`.trim(), p.contact.phone, p.contact.email].filter(Boolean).join(', ') || '–']);
-  if (p.residence) rows.push(['Aufenthaltsstatus', `${p.residence.status ?? '–'}${p.residence.validUntil ? ` (bis ${dateDe(p.residence.validUntil)})` : ''}`]);
-  if (p.benefits) rows.push(['Leistungsbezug', BENEFIT_SYSTEM_LABELS_DE[p.benefits.benefitSystem]]);
-  if (p.languages) rows.push(['Sprachen', p.languages.languages.map((l) => `${l.label}${l.interpreterNeeded ? ' (Sprachmittlung nötig)' : ''}`).join(', ') || '–']);
-  if (p.family) rows.push(['Haushalt', `${p.family.householdMembers} Haushaltsmitglieder, ${p.family.children} Kinder`]);
-  if (p.educationWork) for (const d of p.educationWork.domains) rows.push([LIFE_DOMAIN_LABELS_DE[d.lifeDomain], [d.need, d.resources].filter(Boolean).join(' · ') || '–']);
-  if (p.goals) for (const g of p.goals) rows.push([`Ziel (${LIFE_DOMAIN_LABELS_DE[g.lifeDomain]})`, `${g.title} – ${GOAL_STATUS_LABELS_DE[g.status as GoalStatus] ?? g.status}${g.dueDate ? `, bis ${dateDe(g.dueDate)}` : ''}`]);
+  if (p.contact) rows.push([t('cases.partner.address'), [p.contact.street, `${p.contact.postalCode} ${p.contact.municipality ?? ''}`.trim(), p.contact.phone, p.contact.email].filter(Boolean).join(', ') || '–']);
+  if (p.residence) {
+    const status = p.residence.status ?? '–';
+    rows.push([t('kim.person.residence'), p.residence.validUntil ? t('cases.partner.residenceUntil', { status, date: formatDate(p.residence.validUntil) }) : status]);
+  }
+  if (p.benefits) rows.push([t('kim.person.benefits'), kimLabels.benefitSystem(p.benefits.benefitSystem)]);
+  if (p.languages) rows.push([t('kim.person.languages'), p.languages.languages.map((l) => (l.interpreterNeeded ? t('kim.person.interpreterNeeded', { language: l.label }) : l.label)).join(', ') || '–']);
+  if (p.family) rows.push([t('cases.partner.household'), t('cases.partner.householdValue', { members: p.family.householdMembers, children: p.family.children })]);
+  if (p.educationWork) for (const d of p.educationWork.domains) rows.push([kimLabels.lifeDomain(d.lifeDomain), [d.need, d.resources].filter(Boolean).join(' · ') || '–']);
+  if (p.goals) {
+    for (const g of p.goals) {
+      const status = isGoalStatus(g.status) ? kimLabels.goalStatus(g.status) : g.status;
+      rows.push([
+        t('cases.partner.goal', { lifeDomain: kimLabels.lifeDomain(g.lifeDomain) }),
+        g.dueDate ? t('cases.partner.goalValueDue', { title: g.title, status, date: formatDate(g.dueDate) }) : t('cases.partner.goalValue', { title: g.title, status }),
+      ]);
+    }
+  }
   return (
     <Table>
       <Table.Tbody>
@@ -97,10 +104,18 @@ function Extract({ r }: { r: PartnerReferral }) {
   );
 }
 
-const ACTION_LABELS: Partial<Record<ReferralStatus, string>> = { accepted: 'Annehmen', declined: 'Ablehnen', completed: 'Als erledigt melden', cancelled: 'Abbrechen' };
+/** What the partner's buttons say; a status without its own wording shows its label. */
+const ACTION_KEYS: Partial<Record<ReferralStatus, MessageKey>> = {
+  accepted: 'cases.partner.accept',
+  declined: 'cases.partner.decline',
+  completed: 'cases.partner.complete',
+  cancelled: 'ui.cancel',
+};
 
 /** One referral as the partner sees it: the released categories only; status and a feedback note are all they change. */
 export function PartnerReferralPage() {
+  const { t, formatDate } = useI18n();
+  const kimLabels = useKimLabels();
   const { id = '' } = useParams();
   const referral = usePartnerReferral(id);
   const queryClient = useQueryClient();
@@ -115,10 +130,10 @@ export function PartnerReferralPage() {
   if (referral.isPending) return <Loading />;
   if (referral.isError) {
     return (
-      <Page title="Vermittlung">
+      <Page title={t('cases.partner.title')}>
         {isApiError(referral.error, 404) ? (
-          <Alert color="gray" title="Nicht verfügbar">
-            Diese Vermittlung gibt es nicht oder sie ist für Ihre Stelle nicht (mehr) freigegeben.
+          <Alert color="gray" title={t('cases.partner.notAvailable')}>
+            {t('cases.partner.notAvailableText')}
           </Alert>
         ) : (
           <QueryError error={referral.error} />
@@ -128,48 +143,51 @@ export function PartnerReferralPage() {
   }
   const r = referral.data;
   return (
-    <Page title="Vermittlung" description={`von ${r.referredBy.displayName}, ${r.referredBy.organisationName} · ${dayDe(r.createdAt)}`}>
+    <Page
+      title={t('cases.partner.title')}
+      description={t('cases.partner.from', { name: r.referredBy.displayName, organisation: r.referredBy.organisationName, date: formatDate(r.createdAt) })}
+    >
       <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="partner-request">
         <Stack gap="sm">
           <Group justify="space-between">
             <Title order={2} id="partner-request">
-              Anfrage{r.offerName ? `: ${r.offerName}` : ''}
+              {r.offerName ? t('cases.partner.requestFor', { offer: r.offerName }) : t('cases.partner.request')}
             </Title>
             <Badge tt="none" variant="light" size="lg">
-              {REFERRAL_STATUS_LABELS_DE[r.status]}
+              {kimLabels.referralStatus(r.status)}
             </Badge>
           </Group>
           <Text>{r.message}</Text>
-          <Text size="sm">Freigegeben: {r.sharedCategories.map((c) => DATA_CATEGORY_LABELS_DE[c]).join(', ')}</Text>
+          <Text size="sm">{t('cases.partner.shared', { categories: r.sharedCategories.map((c) => kimLabels.dataCategory(c)).join(', ') })}</Text>
         </Stack>
       </Paper>
       <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="partner-person">
         <Title order={2} id="partner-person" mb="sm">
-          Freigegebene Angaben zur Person
+          {t('cases.partner.personTitle')}
         </Title>
         <Extract r={r} />
       </Paper>
       <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="partner-answer">
         <Stack gap="sm">
           <Title order={2} id="partner-answer">
-            Rückmeldung
+            {t('cases.referrals.colFeedback')}
           </Title>
-          {r.feedbackNote ? <Text>Bisherige Rückmeldung: {r.feedbackNote}</Text> : null}
+          {r.feedbackNote ? <Text>{t('cases.partner.previousFeedback', { note: r.feedbackNote })}</Text> : null}
           {r.can.changeStatus.length ? (
             <>
-              <Textarea label="Rückmeldung an das Case Management" value={feedback} onChange={(e) => setFeedback(e.currentTarget.value)} autosize minRows={2} />
+              <Textarea label={t('cases.partner.feedback')} value={feedback} onChange={(e) => setFeedback(e.currentTarget.value)} autosize minRows={2} />
               <Group>
                 {r.can.changeStatus.map((s) => (
                   <Button key={s} variant={s === 'accepted' || s === 'completed' ? 'filled' : 'default'} loading={answer.isPending && answer.variables === s} onClick={() => answer.mutate(s)}>
-                    {ACTION_LABELS[s] ?? REFERRAL_STATUS_LABELS_DE[s]}
+                    {ACTION_KEYS[s] ? t(ACTION_KEYS[s]) : kimLabels.referralStatus(s)}
                   </Button>
                 ))}
               </Group>
             </>
           ) : (
-            <Text>Diese Vermittlung ist abgeschlossen.</Text>
+            <Text>{t('cases.partner.closed')}</Text>
           )}
-          {answer.isError ? <QueryError error={answer.error} title="Nicht gespeichert" /> : null}
+          {answer.isError ? <QueryError error={answer.error} title={t('kim.common.notSaved')} /> : null}
         </Stack>
       </Paper>
     </Page>

@@ -1,10 +1,13 @@
 import { Badge, Box, Group, Text } from '@mantine/core';
-import { CASE_PHASES, CASE_PHASE_LABELS_DE, formatBirthDateDe, type BirthDatePrecision, type CasePhase } from '@teilhabe/shared';
+import { CASE_PHASES, type CasePhase } from '@teilhabe/shared';
+import { useT } from '../../i18n';
+import { useKimLabels } from './labels';
 
 export function PhaseBadge({ phase }: { phase: CasePhase }) {
+  const kimLabels = useKimLabels();
   return (
     <Badge variant="light" color={phase === 'closed' ? 'gray' : 'blue'} radius="sm" tt="none">
-      {CASE_PHASE_LABELS_DE[phase]}
+      {kimLabels.phase(phase)}
     </Badge>
   );
 }
@@ -14,11 +17,13 @@ export function PhaseBadge({ phase }: { phase: CasePhase }) {
  * because the phase is changed with the form below it.
  */
 export function PhaseStepper({ phase, visited }: { phase: CasePhase; visited: CasePhase[] }) {
+  const t = useT();
+  const kimLabels = useKimLabels();
   const current = CASE_PHASES.indexOf(phase);
   return (
-    <Box component="ol" aria-label="Phasen des Falls" p={0} m={0} style={{ listStyle: 'none', display: 'flex', flexWrap: 'wrap', gap: 6 }}>
+    <Box component="ol" aria-label={t('cases.phases.label')} p={0} m={0} style={{ listStyle: 'none', display: 'flex', flexWrap: 'wrap', gap: 6 }}>
       {CASE_PHASES.map((p, i) => {
-        const state = i === current ? 'aktuell' : visited.includes(p) && i < current ? 'erledigt' : i < current ? 'übersprungen' : 'offen';
+        const state = i === current ? 'current' : visited.includes(p) && i < current ? 'done' : i < current ? 'skipped' : 'upcoming';
         return (
           <Box
             component="li"
@@ -28,13 +33,13 @@ export function PhaseStepper({ phase, visited }: { phase: CasePhase; visited: Ca
             py={4}
             bdrs="xl"
             bd={i === current ? '2px solid var(--mantine-color-blue-8)' : '1px solid var(--mantine-color-gray-5)'}
-            bg={i === current ? 'blue.8' : state === 'erledigt' ? 'blue.0' : 'white'}
+            bg={i === current ? 'blue.8' : state === 'done' ? 'blue.0' : 'white'}
           >
             <Text size="sm" fw={i === current ? 700 : 400} c={i === current ? 'white' : 'dark.7'}>
-              {i + 1}. {CASE_PHASE_LABELS_DE[p]}
+              {i + 1}. {kimLabels.phase(p)}
               <Text span size="xs" c={i === current ? 'white' : 'gray.8'}>
                 {' '}
-                ({state})
+                ({t(`cases.phases.${state}`)})
               </Text>
             </Text>
           </Box>
@@ -45,8 +50,9 @@ export function PhaseStepper({ phase, visited }: { phase: CasePhase; visited: Ca
 }
 
 export function ReasonBadges({ reasons }: { reasons: string[] }) {
+  const t = useT();
   return (
-    <Group gap={4} component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Gründe">
+    <Group gap={4} component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('cases.reasons.label')}>
       {reasons.map((r) => (
         <li key={r}>
           <Badge variant="outline" color="dark.7" radius="sm" tt="none">
@@ -56,28 +62,6 @@ export function ReasonBadges({ reasons }: { reasons: string[] }) {
       ))}
     </Group>
   );
-}
-
-export function birthDateText(date: string | null, precision: BirthDatePrecision, placeholder: boolean) {
-  return formatBirthDateDe(date, precision, placeholder);
-}
-
-const dateFormat = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'medium' });
-const dateTimeFormat = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'short' });
-
-/** A calendar date (YYYY-MM-DD) as 12.03.2026; no time zone shift. */
-export function dateDe(iso: string | null | undefined): string {
-  if (!iso) return '–';
-  const [y, m, d] = iso.slice(0, 10).split('-');
-  return `${d}.${m}.${y}`;
-}
-
-export function dateTimeDe(iso: string | null | undefined): string {
-  return iso ? dateTimeFormat.format(new Date(iso)) : '–';
-}
-
-export function dayDe(iso: string | null | undefined): string {
-  return iso ? dateFormat.format(new Date(iso)) : '–';
 }
 
 export function todayIso(): string {

@@ -3,8 +3,9 @@ import { Anchor, Button, Checkbox, Group, NativeSelect, Paper, SimpleGrid, Stack
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
-import { SEX_LABELS_DE, SEXES, type PersonMatch, type Sex } from '@teilhabe/shared';
+import { SEXES, type PersonMatch, type Sex } from '@teilhabe/shared';
 import { newIdempotencyKey } from '../../api/client';
+import { useT } from '../../i18n';
 import { DataTable } from '../../ui/DataTable';
 import { Loading, QueryError } from '../../ui/feedback';
 import { fieldErrorsOf, FormErrorSummary, useFieldIds, useSubmitAttempts } from '../../ui/forms';
@@ -12,39 +13,32 @@ import { AlertIcon, InfoIcon } from '../../ui/icons';
 import { Page } from '../../ui/Page';
 import { Pager } from '../../ui/Pager';
 import { hasPermission, useMe } from '../auth/session';
-import { birthDateText, ReasonBadges } from '../cases/common';
+import { ReasonBadges } from '../cases/common';
+import { useKimLabels } from '../cases/labels';
 import { createPerson, peopleKey, usePeople, usePersonSearch } from './api';
 import { PendingApprovalsSection, RetentionRulesSection } from './PersonSections';
 
-const LABELS: Record<string, string> = {
-  givenNames: 'Vorname(n)',
-  familyName: 'Familienname',
-  nativeGivenNames: 'Vorname(n) in Originalschrift',
-  nativeFamilyName: 'Familienname in Originalschrift',
-  birthDate: 'Geburtsdatum',
-  sex: 'Geschlecht',
-  confirmDifferent: 'Prüfung der Treffer',
-};
-
 /** Live duplicate warnings: what the search found for the name typed so far. */
 function DuplicateWarnings({ query, birthDate }: { query: string; birthDate: string }) {
+  const t = useT();
+  const kimLabels = useKimLabels();
   const search = usePersonSearch(query, birthDate || undefined);
   if (query.trim().length < 3) return null;
-  if (search.isPending) return <Text size="sm" c="dimmed">Suche läuft …</Text>;
+  if (search.isPending) return <Text size="sm" c="dimmed">{t('people.duplicates.searching')}</Text>;
   if (search.isError) return <QueryError error={search.error} />;
   const { items, outsideScopeNotice } = search.data;
   const likely = items.filter((i) => i.likelyDuplicate);
   return (
     <Stack gap="sm">
       {items.length === 0 && !outsideScopeNotice ? (
-        <Text size="sm">Keine ähnlichen Personen gefunden.</Text>
+        <Text size="sm">{t('people.duplicates.none')}</Text>
       ) : null}
       {items.length > 0 ? (
         <Paper role="alert" withBorder p="md" radius="md" style={{ borderLeft: `6px solid var(--mantine-color-${likely.length ? 'orange' : 'blue'}-8)` }}>
           <Stack gap="sm">
             <Group gap="xs">
               <AlertIcon />
-              <Text fw={700}>{likely.length ? 'Mögliche Doppelung' : 'Ähnliche Personen'}</Text>
+              <Text fw={700}>{t(likely.length ? 'people.duplicates.likely' : 'people.duplicates.similar')}</Text>
             </Group>
             <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
               {items.map((m: PersonMatch) => (
@@ -60,7 +54,7 @@ function DuplicateWarnings({ query, birthDate }: { query: string; birthDate: str
                         </Text>
                       ) : null}
                       <Text span size="sm">
-                        geb. {birthDateText(m.person.birthDate, m.person.birthDatePrecision, m.person.birthDateIsPlaceholder)} · {m.person.organisationName}
+                        {t('kim.person.born', { date: kimLabels.birthDate(m.person.birthDate, m.person.birthDatePrecision, m.person.birthDateIsPlaceholder) })} · {m.person.organisationName}
                       </Text>
                     </Group>
                     <ReasonBadges reasons={m.reasons} />
@@ -77,7 +71,7 @@ function DuplicateWarnings({ query, birthDate }: { query: string; birthDate: str
             <InfoIcon />
             <Text>
               <Text span fw={700}>
-                Hinweis:{' '}
+                {t('people.duplicates.notice')}{' '}
               </Text>
               {outsideScopeNotice}
             </Text>
@@ -89,6 +83,8 @@ function DuplicateWarnings({ query, birthDate }: { query: string; birthDate: str
 }
 
 function CreatePersonForm() {
+  const t = useT();
+  const kimLabels = useKimLabels();
   const ids = useFieldIds();
   const attempts = useSubmitAttempts();
   const navigate = useNavigate();
@@ -127,11 +123,20 @@ function CreatePersonForm() {
     },
   });
 
+  const labels: Record<string, string> = {
+    givenNames: t('people.create.givenNames'),
+    familyName: t('people.create.familyName'),
+    nativeGivenNames: t('kim.person.nativeGivenNames'),
+    nativeFamilyName: t('kim.person.nativeFamilyName'),
+    birthDate: t('kim.person.birthDate'),
+    sex: t('kim.person.sex'),
+    confirmDifferent: t('people.create.confirmDifferent'),
+  };
   const submit = () => {
     const next: Record<string, string> = {};
-    if (!values.givenNames.trim()) next.givenNames = 'Bitte ausfüllen.';
-    if (!values.familyName.trim()) next.familyName = 'Bitte ausfüllen.';
-    if (hasLikely && !confirmDifferent) next.confirmDifferent = 'Bitte bestätigen, dass es sich um eine andere Person handelt.';
+    if (!values.givenNames.trim()) next.givenNames = t('form.required');
+    if (!values.familyName.trim()) next.familyName = t('form.required');
+    if (hasLikely && !confirmDifferent) next.confirmDifferent = t('people.create.confirmDifferentRequired');
     setErrors(next);
     if (Object.keys(next).length) {
       attempts.bump();
@@ -156,27 +161,25 @@ function CreatePersonForm() {
       >
         <Stack gap="md">
           <Title order={2} id="person-create-title">
-            Suchen und neu anlegen
+            {t('people.create.title')}
           </Title>
-          <Text size="sm">
-            Schon beim Tippen sucht Teilhabe nach derselben Person – auch in arabischer, persischer oder kyrillischer Schrift, in anderen Umschriften und mit vertauschten Namen.
-          </Text>
-          <FormErrorSummary errors={errors} error={create.error} attempt={attempts.attempt} labelFor={(p) => LABELS[p] ?? p} idFor={ids} />
+          <Text size="sm">{t('people.create.intro')}</Text>
+          <FormErrorSummary errors={errors} error={create.error} attempt={attempts.attempt} labelFor={(p) => labels[p] ?? p} idFor={ids} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput id={ids('givenNames')} label={LABELS.givenNames} required value={values.givenNames} onChange={set('givenNames')} error={errors.givenNames} autoComplete="off" />
-            <TextInput id={ids('familyName')} label={LABELS.familyName} required value={values.familyName} onChange={set('familyName')} error={errors.familyName} autoComplete="off" />
-            <TextInput id={ids('nativeGivenNames')} label={LABELS.nativeGivenNames} dir="auto" value={values.nativeGivenNames} onChange={set('nativeGivenNames')} error={errors.nativeGivenNames} autoComplete="off" />
-            <TextInput id={ids('nativeFamilyName')} label={LABELS.nativeFamilyName} dir="auto" value={values.nativeFamilyName} onChange={set('nativeFamilyName')} error={errors.nativeFamilyName} autoComplete="off" />
-            <TextInput id={ids('birthDate')} label={LABELS.birthDate} type="date" value={values.birthDate} onChange={set('birthDate')} error={errors.birthDate} />
+            <TextInput id={ids('givenNames')} label={labels.givenNames} required value={values.givenNames} onChange={set('givenNames')} error={errors.givenNames} autoComplete="off" />
+            <TextInput id={ids('familyName')} label={labels.familyName} required value={values.familyName} onChange={set('familyName')} error={errors.familyName} autoComplete="off" />
+            <TextInput id={ids('nativeGivenNames')} label={labels.nativeGivenNames} dir="auto" value={values.nativeGivenNames} onChange={set('nativeGivenNames')} error={errors.nativeGivenNames} autoComplete="off" />
+            <TextInput id={ids('nativeFamilyName')} label={labels.nativeFamilyName} dir="auto" value={values.nativeFamilyName} onChange={set('nativeFamilyName')} error={errors.nativeFamilyName} autoComplete="off" />
+            <TextInput id={ids('birthDate')} label={labels.birthDate} type="date" value={values.birthDate} onChange={set('birthDate')} error={errors.birthDate} />
             <NativeSelect
               id={ids('sex')}
-              label={LABELS.sex}
+              label={labels.sex}
               value={values.sex}
               onChange={(e) => {
                 const sex = e.currentTarget.value as Sex;
                 setValues((v) => ({ ...v, sex }));
               }}
-              data={SEXES.map((s) => ({ value: s, label: SEX_LABELS_DE[s] }))}
+              data={SEXES.map((s) => ({ value: s, label: kimLabels.sex(s) }))}
             />
           </SimpleGrid>
           <div aria-live="polite">
@@ -185,7 +188,7 @@ function CreatePersonForm() {
           {hasLikely ? (
             <Checkbox
               id={ids('confirmDifferent')}
-              label="Ich habe die Treffer geprüft: Es ist eine andere Person."
+              label={t('people.create.confirmDifferentLabel')}
               checked={confirmDifferent}
               onChange={(e) => setConfirmDifferent(e.currentTarget.checked)}
               error={errors.confirmDifferent}
@@ -193,7 +196,7 @@ function CreatePersonForm() {
           ) : null}
           <Group justify="flex-end">
             <Button type="submit" loading={create.isPending}>
-              Person anlegen
+              {t('people.create.submit')}
             </Button>
           </Group>
         </Stack>
@@ -203,6 +206,8 @@ function CreatePersonForm() {
 }
 
 function PeopleList() {
+  const t = useT();
+  const kimLabels = useKimLabels();
   const [q, setQ] = useState('');
   const [offset, setOffset] = useState(0);
   const [debounced] = useDebouncedValue(q, 300);
@@ -211,9 +216,9 @@ function PeopleList() {
     <section aria-labelledby="people-list-title">
       <Stack gap="sm">
         <Title order={2} id="people-list-title">
-          Personen im eigenen Bereich
+          {t('people.list.title')}
         </Title>
-        <TextInput label="Liste filtern (Name)" value={q} onChange={(e) => { setQ(e.currentTarget.value); setOffset(0); }} maw={360} />
+        <TextInput label={t('people.list.filter')} value={q} onChange={(e) => { setQ(e.currentTarget.value); setOffset(0); }} maw={360} />
         {list.isPending ? (
           <Loading />
         ) : list.isError ? (
@@ -221,14 +226,14 @@ function PeopleList() {
         ) : (
           <>
             <DataTable
-              caption="Personen"
+              caption={t('people.title')}
               rows={list.data.items}
               rowKey={(p) => p.id}
-              empty="Keine Personen gefunden."
+              empty={t('people.list.empty')}
               columns={[
                 {
                   key: 'name',
-                  header: 'Name',
+                  header: t('kim.person.name'),
                   rowHeader: true,
                   render: (p) => (
                     <Anchor component={Link} to={`/personen/${p.id}`}>
@@ -236,13 +241,17 @@ function PeopleList() {
                     </Anchor>
                   ),
                 },
-                { key: 'native', header: 'Originalschrift', render: (p) => (p.nativeName ? <bdi dir="auto">{p.nativeName}</bdi> : '–') },
-                { key: 'birth', header: 'Geburtsdatum', nowrap: true, render: (p) => birthDateText(p.birthDate, p.birthDatePrecision, p.birthDateIsPlaceholder) },
-                { key: 'org', header: 'Organisation', render: (p) => p.organisationName },
-                { key: 'case', header: 'Fall', render: (p) => (p.openCaseId ? <Anchor component={Link} to={`/faelle/${p.openCaseId}`}>offener Fall</Anchor> : '–') },
+                { key: 'native', header: t('people.list.colNative'), render: (p) => (p.nativeName ? <bdi dir="auto">{p.nativeName}</bdi> : '–') },
+                { key: 'birth', header: t('kim.person.birthDate'), nowrap: true, render: (p) => kimLabels.birthDate(p.birthDate, p.birthDatePrecision, p.birthDateIsPlaceholder) },
+                { key: 'org', header: t('people.list.colOrganisation'), render: (p) => p.organisationName },
+                {
+                  key: 'case',
+                  header: t('kim.common.case'),
+                  render: (p) => (p.openCaseId ? <Anchor component={Link} to={`/faelle/${p.openCaseId}`}>{t('people.list.openCase')}</Anchor> : '–'),
+                },
               ]}
             />
-            <Pager total={list.data.total} limit={list.data.limit} offset={offset} onOffsetChange={setOffset} label="Seiten der Personenliste" />
+            <Pager total={list.data.total} limit={list.data.limit} offset={offset} onOffsetChange={setOffset} label={t('people.list.pager')} />
           </>
         )}
       </Stack>
@@ -252,9 +261,10 @@ function PeopleList() {
 
 /** Personen: search before create (live duplicate warnings across scripts) and the persons of one's own scope. */
 export function PeoplePage() {
+  const t = useT();
   const me = useMe();
   return (
-    <Page title="Personen" description="Klient:innen des Kommunalen Integrationsmanagements. Bitte vor dem Anlegen suchen – Doppelungen werden auch über Schriften hinweg erkannt.">
+    <Page title={t('people.title')} description={t('people.description')}>
       {hasPermission(me, 'persons.lifecycle') ? <PendingApprovalsSection /> : null}
       {hasPermission(me, 'retention.manage') ? <RetentionRulesSection /> : null}
       {hasPermission(me, 'persons.write') ? <CreatePersonForm /> : null}

@@ -3,21 +3,11 @@ import { Alert, Anchor, Badge, Button, Checkbox, Group, NativeSelect, Paper, Sim
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
-  BENEFIT_SYSTEM_LABELS_DE,
-  CONSENT_FORM_LANGUAGE_LABELS_DE,
   CONSENT_FORM_LANGUAGES,
-  CONSENT_PURPOSE_LABELS_DE,
   CONSENT_PURPOSES,
-  CONSENT_STATUS_LABELS_DE,
   DATA_CATEGORIES,
-  DATA_CATEGORY_LABELS_DE,
-  LANGUAGE_LABELS_DE,
   LEGAL_BASES,
-  LEGAL_BASIS_LABELS_DE,
-  NATIONALITY_LABELS_DE,
   REFERRING_BODIES,
-  REFERRING_BODY_LABELS_DE,
-  SEX_LABELS_DE,
   type Consent,
   type ConsentFormLanguage,
   type ConsentPurpose,
@@ -27,13 +17,15 @@ import {
   type ReferringBody,
 } from '@teilhabe/shared';
 import { API_BASE, newIdempotencyKey } from '../../api/client';
+import { useI18n, useT } from '../../i18n';
 import { DataTable } from '../../ui/DataTable';
 import { Loading, QueryError } from '../../ui/feedback';
 import { fieldErrorsOf, FormErrorSummary, useFieldIds, useSubmitAttempts } from '../../ui/forms';
 import { DownloadIcon } from '../../ui/icons';
 import { Page } from '../../ui/Page';
 import { openCase } from '../cases/api';
-import { birthDateText, dateDe, dateTimeDe, PhaseBadge, todayIso } from '../cases/common';
+import { PhaseBadge, todayIso } from '../cases/common';
+import { useKimLabels } from '../cases/labels';
 import { useOrganisations } from '../organisations/api';
 import { DocumentsPanel } from '../../ui/DocumentsPanel';
 import { addResidenceStatus, peopleKey, recordConsent, useConsents, usePerson, useResidenceCatalogue, withdrawConsent } from './api';
@@ -42,24 +34,32 @@ import { LifecycleSection, PersonEditSection, RelationsSection } from './PersonS
 const PARTNER_KINDS = new Set(['jobcenter', 'agentur_fuer_arbeit', 'auslaenderbehoerde', 'jugendamt', 'sozialamt', 'schulamt', 'schule', 'kita', 'wohlfahrtsverband', 'traeger', 'beratungsstelle', 'sprachkurstraeger', 'migrantenorganisation', 'verein']);
 
 function MasterData({ person }: { person: Person }) {
+  const { t, formatDate } = useI18n();
+  const kimLabels = useKimLabels();
+  const recorded = (has: boolean) => (has ? t('people.master.recorded') : '–');
   const rows: [string, string][] = [
-    ['Name', person.displayName],
-    ['Name in Originalschrift', `${person.nativeGivenNames} ${person.nativeFamilyName}`.trim() || '–'],
-    ['Weitere Namen', person.aliases.map((a) => `${a.givenNames} ${a.familyName}`).join(', ') || '–'],
-    ['Geburtsdatum', birthDateText(person.birthDate, person.birthDatePrecision, person.birthDateIsPlaceholder)],
-    ['Geschlecht', SEX_LABELS_DE[person.sex]],
-    ['Staatsangehörigkeit', person.nationalities.map((n) => NATIONALITY_LABELS_DE[n] ?? n).join(', ') || '–'],
-    ['Sprachen', person.languages.map((l) => `${LANGUAGE_LABELS_DE[l.code] ?? l.code}${l.interpreterNeeded ? ' (Sprachmittlung nötig)' : ''}`).join(', ') || '–'],
-    ['Einreise / Zuzug in den Kreis', `${dateDe(person.entryGermanyDate)} / ${dateDe(person.entryKreisDate)}`],
-    ['Wohnort', [person.address.street, `${person.address.postalCode} ${person.address.municipalityName ?? ''}`.trim()].filter(Boolean).join(', ') || '–'],
-    ['Leistungsbezug', BENEFIT_SYSTEM_LABELS_DE[person.benefitSystem]],
-    ['AZR-Nummer / BAMF-Aktenzeichen', `${person.identifiers.hasAzrNumber ? 'erfasst' : '–'} / ${person.identifiers.hasBamfFileNumber ? 'erfasst' : '–'}`],
-    ['Registriert bei', person.organisationName],
+    [t('kim.person.name'), person.displayName],
+    [t('kim.person.nativeName'), `${person.nativeGivenNames} ${person.nativeFamilyName}`.trim() || '–'],
+    [t('kim.person.aliases'), person.aliases.map((a) => `${a.givenNames} ${a.familyName}`).join(', ') || '–'],
+    [t('kim.person.birthDate'), kimLabels.birthDate(person.birthDate, person.birthDatePrecision, person.birthDateIsPlaceholder)],
+    [t('kim.person.sex'), kimLabels.sex(person.sex)],
+    [t('people.master.nationality'), person.nationalities.map((n) => kimLabels.nationality(n)).join(', ') || '–'],
+    [
+      t('kim.person.languages'),
+      person.languages
+        .map((l) => (l.interpreterNeeded ? t('kim.person.interpreterNeeded', { language: kimLabels.language(l.code) }) : kimLabels.language(l.code)))
+        .join(', ') || '–',
+    ],
+    [t('people.master.entry'), `${formatDate(person.entryGermanyDate)} / ${formatDate(person.entryKreisDate)}`],
+    [t('people.master.residence'), [person.address.street, `${person.address.postalCode} ${person.address.municipalityName ?? ''}`.trim()].filter(Boolean).join(', ') || '–'],
+    [t('kim.person.benefits'), kimLabels.benefitSystem(person.benefitSystem)],
+    [t('people.master.identifiers'), `${recorded(person.identifiers.hasAzrNumber)} / ${recorded(person.identifiers.hasBamfFileNumber)}`],
+    [t('people.master.registeredAt'), person.organisationName],
   ];
   return (
     <Paper component="section" withBorder p="lg" radius="md" aria-labelledby="person-master">
       <Title order={2} id="person-master" mb="sm">
-        Stammdaten
+        {t('people.master.title')}
       </Title>
       <Table>
         <Table.Tbody>
@@ -80,6 +80,7 @@ function MasterData({ person }: { person: Person }) {
 }
 
 function ResidenceSection({ person }: { person: Person }) {
+  const { t, formatDate } = useI18n();
   const catalogue = useResidenceCatalogue();
   const queryClient = useQueryClient();
   const [statusCode, setStatusCode] = useState('');
@@ -96,44 +97,46 @@ function ResidenceSection({ person }: { person: Person }) {
     <Paper component="section" withBorder p="lg" radius="md" aria-labelledby="person-residence">
       <Stack gap="sm">
         <Title order={2} id="person-residence">
-          Aufenthaltsstatus
+          {t('kim.person.residence')}
         </Title>
         <DataTable
-          caption="Aufenthaltsstatus (Historie)"
+          caption={t('people.residence.caption')}
           minWidth={480}
           rows={person.residenceStatuses}
           rowKey={(s) => s.id}
-          empty="Noch kein Aufenthaltsstatus erfasst."
+          empty={t('people.residence.empty')}
           columns={[
-            { key: 'label', header: 'Status', rowHeader: true, render: (s) => s.label },
-            { key: 'from', header: 'gültig ab', render: (s) => dateDe(s.validFrom) },
-            { key: 'until', header: 'gültig bis', render: (s) => dateDe(s.validUntil) },
-            { key: 'current', header: 'aktuell', render: (s) => (s.current ? <Badge tt="none">aktuell</Badge> : '') },
+            { key: 'label', header: t('kim.common.status'), rowHeader: true, render: (s) => s.label },
+            { key: 'from', header: t('people.residence.validFrom'), render: (s) => formatDate(s.validFrom) },
+            { key: 'until', header: t('people.residence.validUntil'), render: (s) => formatDate(s.validUntil) },
+            { key: 'current', header: t('people.residence.current'), render: (s) => (s.current ? <Badge tt="none">{t('people.residence.current')}</Badge> : '') },
           ]}
         />
         {person.can.edit && catalogue.data ? (
           <Group align="flex-end" wrap="wrap">
             <NativeSelect
-              label="Neuer Status"
+              label={t('people.residence.new')}
               value={statusCode}
               onChange={(e) => setStatusCode(e.currentTarget.value)}
-              data={[{ value: '', label: 'bitte wählen' }, ...catalogue.data.map((c) => ({ value: c.code, label: `${c.label}${c.legalBasis ? ` (${c.legalBasis})` : ''}` }))]}
+              data={[{ value: '', label: t('kim.common.pleaseChoose') }, ...catalogue.data.map((c) => ({ value: c.code, label: `${c.label}${c.legalBasis ? ` (${c.legalBasis})` : ''}` }))]}
               maw={420}
             />
-            <TextInput label="gültig ab" type="date" value={validFrom} onChange={(e) => setValidFrom(e.currentTarget.value)} />
-            <TextInput label="gültig bis" type="date" value={validUntil} onChange={(e) => setValidUntil(e.currentTarget.value)} />
+            <TextInput label={t('people.residence.validFrom')} type="date" value={validFrom} onChange={(e) => setValidFrom(e.currentTarget.value)} />
+            <TextInput label={t('people.residence.validUntil')} type="date" value={validUntil} onChange={(e) => setValidUntil(e.currentTarget.value)} />
             <Button variant="default" disabled={!statusCode} loading={add.isPending} onClick={() => add.mutate()}>
-              Status eintragen
+              {t('people.residence.add')}
             </Button>
           </Group>
         ) : null}
-        {add.isError ? <QueryError error={add.error} title="Nicht gespeichert" /> : null}
+        {add.isError ? <QueryError error={add.error} title={t('kim.common.notSaved')} /> : null}
       </Stack>
     </Paper>
   );
 }
 
 function ConsentForm({ person, onDone }: { person: Person; onDone: () => void }) {
+  const t = useT();
+  const kimLabels = useKimLabels();
   const ids = useFieldIds();
   const attempts = useSubmitAttempts();
   const organisations = useOrganisations();
@@ -177,13 +180,13 @@ function ConsentForm({ person, onDone }: { person: Person; onDone: () => void })
     },
   });
   const labels: Record<string, string> = {
-    recipientOrganisationId: 'Empfängerstelle',
-    purpose: 'Zweck',
-    purposeNote: 'Zweck (Beschreibung)',
-    categories: 'Datenkategorien',
-    legalBasis: 'Rechtsgrundlage',
-    givenAt: 'erteilt am',
-    validUntil: 'gültig bis',
+    recipientOrganisationId: t('people.consents.recipient'),
+    purpose: t('people.consents.purpose'),
+    purposeNote: t('people.consents.purposeNote'),
+    categories: t('people.consents.categories'),
+    legalBasis: t('people.consents.legalBasis'),
+    givenAt: t('people.consents.givenAt'),
+    validUntil: t('people.residence.validUntil'),
   };
   return (
     <form
@@ -191,7 +194,7 @@ function ConsentForm({ person, onDone }: { person: Person; onDone: () => void })
       onSubmit={(e) => {
         e.preventDefault();
         if (!recipient) {
-          setErrors({ recipientOrganisationId: 'Bitte die Empfängerstelle wählen.' });
+          setErrors({ recipientOrganisationId: t('people.consents.recipientRequired') });
           attempts.bump();
           return;
         }
@@ -199,7 +202,7 @@ function ConsentForm({ person, onDone }: { person: Person; onDone: () => void })
       }}
     >
       <Stack gap="sm">
-        <Title order={3}>Einwilligung erfassen</Title>
+        <Title order={3}>{t('people.consents.add')}</Title>
         <FormErrorSummary errors={errors} error={save.error} attempt={attempts.attempt} labelFor={(p) => labels[p] ?? p} idFor={ids} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <NativeSelect
@@ -210,13 +213,18 @@ function ConsentForm({ person, onDone }: { person: Person; onDone: () => void })
             onChange={(e) => setRecipient(e.currentTarget.value)}
             error={errors.recipientOrganisationId}
             data={[
-              { value: '', label: 'bitte wählen' },
+              { value: '', label: t('kim.common.pleaseChoose') },
               ...(organisations.data ?? []).filter((o) => PARTNER_KINDS.has(o.kind)).map((o) => ({ value: o.id, label: o.name })),
             ]}
           />
-          <NativeSelect id={ids('purpose')} label={labels.purpose} value={purpose} onChange={(e) => setPurpose(e.currentTarget.value as ConsentPurpose)} data={CONSENT_PURPOSES.map((p) => ({ value: p, label: CONSENT_PURPOSE_LABELS_DE[p] }))} />
-          <NativeSelect id={ids('legalBasis')} label={labels.legalBasis} value={legalBasis} error={errors.legalBasis} onChange={(e) => setLegalBasis(e.currentTarget.value as LegalBasis)} data={LEGAL_BASES.map((b) => ({ value: b, label: LEGAL_BASIS_LABELS_DE[b] }))} />
-          <NativeSelect label="Sprache des Formulars" value={formLanguage} onChange={(e) => setFormLanguage(e.currentTarget.value as ConsentFormLanguage)} data={CONSENT_FORM_LANGUAGES.map((l) => ({ value: l, label: CONSENT_FORM_LANGUAGE_LABELS_DE[l] }))} />
+          <NativeSelect id={ids('purpose')} label={labels.purpose} value={purpose} onChange={(e) => setPurpose(e.currentTarget.value as ConsentPurpose)} data={CONSENT_PURPOSES.map((p) => ({ value: p, label: kimLabels.consentPurpose(p) }))} />
+          <NativeSelect id={ids('legalBasis')} label={labels.legalBasis} value={legalBasis} error={errors.legalBasis} onChange={(e) => setLegalBasis(e.currentTarget.value as LegalBasis)} data={LEGAL_BASES.map((b) => ({ value: b, label: kimLabels.legalBasis(b) }))} />
+          <NativeSelect
+            label={t('people.consents.formLanguage')}
+            value={formLanguage}
+            onChange={(e) => setFormLanguage(e.currentTarget.value as ConsentFormLanguage)}
+            data={CONSENT_FORM_LANGUAGES.map((l) => ({ value: l, label: kimLabels.consentFormLanguage(l) }))}
+          />
           <TextInput id={ids('givenAt')} label={labels.givenAt} type="date" required value={givenAt} error={errors.givenAt} onChange={(e) => setGivenAt(e.currentTarget.value)} />
           <TextInput id={ids('validUntil')} label={labels.validUntil} type="date" value={validUntil} error={errors.validUntil} onChange={(e) => setValidUntil(e.currentTarget.value)} />
         </SimpleGrid>
@@ -224,17 +232,17 @@ function ConsentForm({ person, onDone }: { person: Person; onDone: () => void })
         <Checkbox.Group id={ids('categories')} label={labels.categories} value={categories} onChange={setCategories} error={errors.categories}>
           <SimpleGrid cols={{ base: 1, sm: 3 }} mt="xs">
             {DATA_CATEGORIES.map((c) => (
-              <Checkbox key={c} value={c} label={DATA_CATEGORY_LABELS_DE[c]} />
+              <Checkbox key={c} value={c} label={kimLabels.dataCategory(c)} />
             ))}
           </SimpleGrid>
         </Checkbox.Group>
-        <Text size="sm">Beratungsnotizen werden nie an Partnerstellen weitergegeben.</Text>
+        <Text size="sm">{t('people.consents.notesHint')}</Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
-            Abbrechen
+            {t('ui.cancel')}
           </Button>
           <Button type="submit" loading={save.isPending}>
-            Einwilligung speichern
+            {t('people.consents.submit')}
           </Button>
         </Group>
       </Stack>
@@ -243,6 +251,8 @@ function ConsentForm({ person, onDone }: { person: Person; onDone: () => void })
 }
 
 function ConsentsSection({ person }: { person: Person }) {
+  const { t, formatDate, formatDateTime } = useI18n();
+  const kimLabels = useKimLabels();
   const consents = useConsents(person.id);
   const queryClient = useQueryClient();
   const [adding, setAdding] = useState(false);
@@ -255,11 +265,11 @@ function ConsentsSection({ person }: { person: Person }) {
       <Stack gap="sm">
         <Group justify="space-between">
           <Title order={2} id="person-consents">
-            Einwilligungen
+            {t('people.consents.title')}
           </Title>
           {person.can.manageConsents && !adding ? (
             <Button variant="default" onClick={() => setAdding(true)}>
-              Einwilligung erfassen
+              {t('people.consents.add')}
             </Button>
           ) : null}
         </Group>
@@ -270,36 +280,44 @@ function ConsentsSection({ person }: { person: Person }) {
           <QueryError error={consents.error} />
         ) : (
           <DataTable
-            caption="Einwilligungen je Empfängerstelle"
+            caption={t('people.consents.caption')}
             rows={consents.data}
             rowKey={(c) => c.id}
-            empty="Keine Einwilligungen erfasst."
+            empty={t('people.consents.empty')}
             columns={[
-              { key: 'recipient', header: 'Empfängerstelle', rowHeader: true, render: (c) => c.recipientOrganisation.name },
-              { key: 'purpose', header: 'Zweck', render: (c) => CONSENT_PURPOSE_LABELS_DE[c.purpose] },
-              { key: 'cats', header: 'Kategorien', render: (c) => c.categories.map((k) => DATA_CATEGORY_LABELS_DE[k]).join(', ') },
-              { key: 'valid', header: 'gültig', nowrap: true, render: (c) => `${dateDe(c.givenAt)} – ${c.validUntil ? dateDe(c.validUntil) : 'unbefristet'}` },
+              { key: 'recipient', header: t('people.consents.recipient'), rowHeader: true, render: (c) => c.recipientOrganisation.name },
+              { key: 'purpose', header: t('people.consents.purpose'), render: (c) => kimLabels.consentPurpose(c.purpose) },
+              { key: 'cats', header: t('people.consents.colCategories'), render: (c) => c.categories.map((k) => kimLabels.dataCategory(k)).join(', ') },
+              {
+                key: 'valid',
+                header: t('people.consents.colValid'),
+                nowrap: true,
+                render: (c) => `${formatDate(c.givenAt)} – ${c.validUntil ? formatDate(c.validUntil) : t('people.consents.unlimited')}`,
+              },
               {
                 key: 'status',
-                header: 'Status',
+                header: t('kim.common.status'),
                 render: (c) => (
                   <Badge color={c.status === 'active' ? 'green.9' : 'gray'} tt="none" variant="light">
-                    {CONSENT_STATUS_LABELS_DE[c.status]}
-                    {c.withdrawnAt ? ` am ${dateTimeDe(c.withdrawnAt)}` : ''}
+                    {c.withdrawnAt
+                      ? t('people.consents.statusOn', { status: kimLabels.consentStatus(c.status), date: formatDateTime(c.withdrawnAt) })
+                      : kimLabels.consentStatus(c.status)}
                   </Badge>
                 ),
               },
               {
                 key: 'actions',
-                header: 'Aktionen',
+                header: t('ui.actions'),
                 render: (c) => (
                   <Group gap="xs" wrap="nowrap">
                     <Button size="xs" variant="default" component="a" href={`${API_BASE}/consents/${c.id}/form.pdf`} download leftSection={<DownloadIcon size={14} />}>
-                      Einwilligungsformular (PDF)<VisuallyHidden component="span"> für {c.recipientOrganisation.name}</VisuallyHidden>
+                      {t('people.consents.formPdf')}
+                      <VisuallyHidden component="span"> {t('people.consents.formPdfFor', { name: c.recipientOrganisation.name })}</VisuallyHidden>
                     </Button>
                     {c.can.withdraw ? (
                       <Button size="xs" variant="default" color="red" loading={withdraw.isPending && withdraw.variables?.id === c.id} onClick={() => withdraw.mutate(c)}>
-                        Widerrufen<VisuallyHidden component="span"> (Einwilligung für {c.recipientOrganisation.name})</VisuallyHidden>
+                        {t('people.consents.withdraw')}
+                        <VisuallyHidden component="span"> ({t('people.consents.withdrawFor', { name: c.recipientOrganisation.name })})</VisuallyHidden>
                       </Button>
                     ) : null}
                   </Group>
@@ -308,13 +326,15 @@ function ConsentsSection({ person }: { person: Person }) {
             ]}
           />
         )}
-        {withdraw.isError ? <QueryError error={withdraw.error} title="Widerruf nicht gespeichert" /> : null}
+        {withdraw.isError ? <QueryError error={withdraw.error} title={t('people.consents.withdrawFailed')} /> : null}
       </Stack>
     </Paper>
   );
 }
 
 function OpenCaseForm({ person }: { person: Person }) {
+  const t = useT();
+  const kimLabels = useKimLabels();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [key] = useState(newIdempotencyKey);
@@ -331,16 +351,21 @@ function OpenCaseForm({ person }: { person: Person }) {
     <Paper component="section" withBorder p="lg" radius="md" aria-labelledby="person-open-case">
       <Stack gap="sm">
         <Title order={2} id="person-open-case">
-          Fall eröffnen
+          {t('people.openCase.title')}
         </Title>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <NativeSelect label="Zugang über" value={referringBody} onChange={(e) => setReferringBody(e.currentTarget.value as ReferringBody)} data={REFERRING_BODIES.map((b) => ({ value: b, label: REFERRING_BODY_LABELS_DE[b] }))} />
-          <Textarea label="Erstes Anliegen" value={firstConcern} onChange={(e) => setFirstConcern(e.currentTarget.value)} autosize minRows={1} />
+          <NativeSelect
+            label={t('people.openCase.referredBy')}
+            value={referringBody}
+            onChange={(e) => setReferringBody(e.currentTarget.value as ReferringBody)}
+            data={REFERRING_BODIES.map((b) => ({ value: b, label: kimLabels.referringBody(b) }))}
+          />
+          <Textarea label={t('kim.common.firstConcern')} value={firstConcern} onChange={(e) => setFirstConcern(e.currentTarget.value)} autosize minRows={1} />
         </SimpleGrid>
-        {open.isError ? <QueryError error={open.error} title="Fall nicht eröffnet" /> : null}
+        {open.isError ? <QueryError error={open.error} title={t('people.openCase.failed')} /> : null}
         <Group justify="flex-end">
           <Button loading={open.isPending} onClick={() => open.mutate()}>
-            Fall eröffnen
+            {t('people.openCase.title')}
           </Button>
         </Group>
       </Stack>
@@ -350,6 +375,8 @@ function OpenCaseForm({ person }: { person: Person }) {
 
 /** One person: master data, residence status history, cases, consents, Art. 15 export. */
 export function PersonDetailPage() {
+  const t = useT();
+  const kimLabels = useKimLabels();
   const { id = '' } = useParams();
   const person = usePerson(id);
   const [editing, setEditing] = useState(false);
@@ -357,26 +384,28 @@ export function PersonDetailPage() {
   if (person.isError) return <QueryError error={person.error} onRetry={() => void person.refetch()} />;
   const p = person.data;
   const hasOpenCase = p.cases.some((c) => c.phase !== 'closed');
+  const nativeName = `${p.nativeGivenNames} ${p.nativeFamilyName}`.trim();
+  const born = t('kim.person.born', { date: kimLabels.birthDate(p.birthDate, p.birthDatePrecision, p.birthDateIsPlaceholder) });
   return (
     <Page
       title={p.displayName}
       heading={<bdi>{p.displayName}</bdi>}
-      description={`${`${p.nativeGivenNames} ${p.nativeFamilyName}`.trim() ? `${p.nativeGivenNames} ${p.nativeFamilyName} · ` : ''}geb. ${birthDateText(p.birthDate, p.birthDatePrecision, p.birthDateIsPlaceholder)}`}
+      description={nativeName ? `${nativeName} · ${born}` : born}
       actions={
         p.can.export || p.can.edit ? (
           <>
             {p.can.edit && !editing ? (
               <Button variant="default" onClick={() => setEditing(true)}>
-                Stammdaten bearbeiten
+                {t('people.master.edit')}
               </Button>
             ) : null}
             {p.can.export ? (
               <>
                 <Button component="a" variant="default" href={`${API_BASE}/people/${p.id}/export.pdf`} download leftSection={<DownloadIcon size={18} />}>
-                  Auskunft Art. 15 (PDF)
+                  {t('people.export.pdf')}
                 </Button>
                 <Button component="a" variant="default" href={`${API_BASE}/people/${p.id}/export.json`} download leftSection={<DownloadIcon size={18} />}>
-                  Auskunft Art. 15 (JSON)
+                  {t('people.export.json')}
                 </Button>
               </>
             ) : null}
@@ -387,15 +416,15 @@ export function PersonDetailPage() {
       <Paper component="section" withBorder p="lg" radius="md" aria-labelledby="person-cases">
         <Stack gap="sm">
           <Title order={2} id="person-cases">
-            Fälle
+            {t('kim.common.cases')}
           </Title>
-          {p.cases.length === 0 ? <Text>Noch kein Fall.</Text> : null}
+          {p.cases.length === 0 ? <Text>{t('people.cases.none')}</Text> : null}
           <Stack gap={4} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
             {p.cases.map((c) => (
               <li key={c.id}>
                 <Group gap="sm">
                   <Anchor component={Link} to={`/faelle/${c.id}`}>
-                    Fall {c.caseNumber}
+                    {t('cases.detail.title', { number: c.caseNumber })}
                   </Anchor>
                   <PhaseBadge phase={c.phase as never} />
                   <Text size="sm">{c.organisationName}</Text>
@@ -403,7 +432,7 @@ export function PersonDetailPage() {
               </li>
             ))}
           </Stack>
-          {hasOpenCase ? null : p.can.openCase ? null : <Alert color="gray">Sie können für diese Person keinen Fall eröffnen.</Alert>}
+          {hasOpenCase ? null : p.can.openCase ? null : <Alert color="gray">{t('people.cases.cannotOpen')}</Alert>}
         </Stack>
       </Paper>
       {p.can.openCase && !hasOpenCase ? <OpenCaseForm person={p} /> : null}
@@ -411,7 +440,7 @@ export function PersonDetailPage() {
       <RelationsSection person={p} />
       <ResidenceSection person={p} />
       <ConsentsSection person={p} />
-      <DocumentsPanel base={`/people/${p.id}`} title="Dokumente zur Person" />
+      <DocumentsPanel base={`/people/${p.id}`} title={t('people.documents')} />
       <LifecycleSection person={p} />
     </Page>
   );

@@ -4,14 +4,9 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import {
-  BIRTH_DATE_PRECISION_LABELS_DE,
   BIRTH_DATE_PRECISIONS,
-  FAMILY_ROLE_LABELS_DE,
   FAMILY_ROLES,
-  MERGE_STATUS_LABELS_DE,
-  NAME_KIND_LABELS_DE,
   NAME_KINDS,
-  RELATION_KIND_LABELS_DE,
   RELATION_KINDS,
   type BirthDatePrecision,
   type ErasureRequest,
@@ -23,10 +18,11 @@ import {
   type RetentionRule,
   type UpdatePersonBody,
 } from '@teilhabe/shared';
+import { useI18n, useT } from '../../i18n';
 import { DataTable } from '../../ui/DataTable';
 import { Loading, QueryError } from '../../ui/feedback';
 import { fieldErrorsOf, FormErrorSummary, useFieldIds, useSubmitAttempts } from '../../ui/forms';
-import { dateDe, dateTimeDe } from '../cases/common';
+import { useKimLabels } from '../cases/labels';
 import {
   addRelation,
   clearLegalHold,
@@ -50,6 +46,8 @@ type Alias = { givenNames: string; familyName: string; kind: NameKind };
 
 /** Berichtigung: names in Latin and original script, further names, date of birth and address. */
 export function PersonEditSection({ person, onDone }: { person: Person; onDone: () => void }) {
+  const t = useT();
+  const kimLabels = useKimLabels();
   const ids = useFieldIds();
   const attempts = useSubmitAttempts();
   const queryClient = useQueryClient();
@@ -88,16 +86,16 @@ export function PersonEditSection({ person, onDone }: { person: Person; onDone: 
     },
   });
   const labels: Record<string, string> = {
-    givenNames: 'Vorname(n) (lateinisch)',
-    familyName: 'Familienname (lateinisch)',
-    nativeGivenNames: 'Vorname(n) in Originalschrift',
-    nativeFamilyName: 'Familienname in Originalschrift',
-    aliases: 'Weitere Namen',
-    birthDate: 'Geburtsdatum',
-    birthDatePrecision: 'Genauigkeit des Geburtsdatums',
-    'address.street': 'Straße und Hausnummer',
-    'address.postalCode': 'Postleitzahl',
-    'address.municipalityAgs': 'Gemeindeschlüssel (AGS)',
+    givenNames: t('people.edit.givenNames'),
+    familyName: t('people.edit.familyName'),
+    nativeGivenNames: t('kim.person.nativeGivenNames'),
+    nativeFamilyName: t('kim.person.nativeFamilyName'),
+    aliases: t('kim.person.aliases'),
+    birthDate: t('kim.person.birthDate'),
+    birthDatePrecision: t('people.edit.birthDatePrecision'),
+    'address.street': t('people.edit.street'),
+    'address.postalCode': t('people.edit.postalCode'),
+    'address.municipalityAgs': t('people.edit.ags'),
   };
   const setAlias = (i: number, patch: Partial<Alias>) => setAliases((list) => list.map((a, j) => (j === i ? { ...a, ...patch } : a)));
   return (
@@ -111,7 +109,7 @@ export function PersonEditSection({ person, onDone }: { person: Person; onDone: 
       >
         <Stack gap="sm">
           <Title order={2} id="person-edit">
-            Stammdaten bearbeiten (Berichtigung)
+            {t('people.edit.title')}
           </Title>
           <FormErrorSummary errors={errors} error={save.error} attempt={attempts.attempt} labelFor={(p) => labels[p] ?? p} idFor={ids} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -123,23 +121,29 @@ export function PersonEditSection({ person, onDone }: { person: Person; onDone: 
           <fieldset style={{ border: 0, padding: 0, margin: 0 }} id={ids('aliases')}>
             <legend>
               <Text fw={500} size="sm">
-                Weitere Namen (Schreibweisen, Aliasnamen, Geburtsname)
+                {t('people.edit.aliasesLegend')}
               </Text>
             </legend>
             <Stack gap="xs">
               {aliases.map((a, i) => (
                 <Group key={i} align="flex-end" wrap="wrap">
-                  <TextInput label={`Vorname(n) ${i + 1}`} dir="auto" value={a.givenNames} error={errors[`aliases.${i}.givenNames`]} onChange={(e) => setAlias(i, { givenNames: e.currentTarget.value })} />
-                  <TextInput label={`Familienname ${i + 1}`} dir="auto" value={a.familyName} error={errors[`aliases.${i}.familyName`]} onChange={(e) => setAlias(i, { familyName: e.currentTarget.value })} />
-                  <NativeSelect label={`Art ${i + 1}`} value={a.kind} onChange={(e) => setAlias(i, { kind: e.currentTarget.value as NameKind })} data={NAME_KINDS.map((k) => ({ value: k, label: NAME_KIND_LABELS_DE[k] }))} />
+                  <TextInput label={t('people.edit.aliasGivenNames', { n: i + 1 })} dir="auto" value={a.givenNames} error={errors[`aliases.${i}.givenNames`]} onChange={(e) => setAlias(i, { givenNames: e.currentTarget.value })} />
+                  <TextInput label={t('people.edit.aliasFamilyName', { n: i + 1 })} dir="auto" value={a.familyName} error={errors[`aliases.${i}.familyName`]} onChange={(e) => setAlias(i, { familyName: e.currentTarget.value })} />
+                  <NativeSelect
+                    label={t('people.edit.aliasKind', { n: i + 1 })}
+                    value={a.kind}
+                    onChange={(e) => setAlias(i, { kind: e.currentTarget.value as NameKind })}
+                    data={NAME_KINDS.map((k) => ({ value: k, label: kimLabels.nameKind(k) }))}
+                  />
                   <Button variant="default" color="red" onClick={() => setAliases((list) => list.filter((_, j) => j !== i))}>
-                    Entfernen<VisuallyHidden component="span"> (weiterer Name {i + 1})</VisuallyHidden>
+                    {t('people.edit.aliasRemove')}
+                    <VisuallyHidden component="span"> ({t('people.edit.aliasRemoveWhich', { n: i + 1 })})</VisuallyHidden>
                   </Button>
                 </Group>
               ))}
               <Group>
                 <Button variant="default" disabled={aliases.length >= 10} onClick={() => setAliases((list) => [...list, { givenNames: '', familyName: '', kind: 'spelling' }])}>
-                  Weiteren Namen hinzufügen
+                  {t('people.edit.aliasAdd')}
                 </Button>
               </Group>
             </Stack>
@@ -152,14 +156,14 @@ export function PersonEditSection({ person, onDone }: { person: Person; onDone: 
               value={precision}
               error={errors.birthDatePrecision}
               onChange={(e) => setPrecision(e.currentTarget.value as BirthDatePrecision)}
-              data={BIRTH_DATE_PRECISIONS.filter((p) => p !== 'unknown').map((p) => ({ value: p, label: BIRTH_DATE_PRECISION_LABELS_DE[p] }))}
+              data={BIRTH_DATE_PRECISIONS.filter((p) => p !== 'unknown').map((p) => ({ value: p, label: kimLabels.birthDatePrecision(p) }))}
             />
             <TextInput id={ids('address.street')} label={labels['address.street']} value={street} error={errors['address.street']} onChange={(e) => setStreet(e.currentTarget.value)} />
             <TextInput id={ids('address.postalCode')} label={labels['address.postalCode']} value={postalCode} error={errors['address.postalCode']} onChange={(e) => setPostalCode(e.currentTarget.value)} />
             <TextInput
               id={ids('address.municipalityAgs')}
               label={labels['address.municipalityAgs']}
-              description={person.address.municipalityName ? `derzeit: ${person.address.municipalityName}` : 'achtstellig, z. B. 05382068'}
+              description={person.address.municipalityName ? t('people.edit.agsCurrent', { name: person.address.municipalityName }) : t('people.edit.agsHint')}
               value={ags}
               error={errors['address.municipalityAgs']}
               onChange={(e) => setAgs(e.currentTarget.value)}
@@ -167,10 +171,10 @@ export function PersonEditSection({ person, onDone }: { person: Person; onDone: 
           </SimpleGrid>
           <Group justify="flex-end">
             <Button variant="default" onClick={onDone}>
-              Abbrechen
+              {t('ui.cancel')}
             </Button>
             <Button type="submit" loading={save.isPending}>
-              Änderungen speichern
+              {t('people.edit.submit')}
             </Button>
           </Group>
         </Stack>
@@ -181,21 +185,27 @@ export function PersonEditSection({ person, onDone }: { person: Person; onDone: 
 
 /** Search a person in scope by name (search before create), to link or merge. */
 function PersonPicker({ label, excludeId, value, onChange }: { label: string; excludeId: string; value: string; onChange: (id: string, name: string) => void }) {
+  const { t, formatDate } = useI18n();
   const [q, setQ] = useState('');
   const [debounced] = useDebouncedValue(q, 300);
   const search = usePersonSearch(debounced);
   const options = (search.data?.items ?? []).map((m) => m.person).filter((p) => p.id !== excludeId);
   return (
     <Stack gap={4}>
-      <TextInput label={label} description="mindestens 3 Zeichen" value={q} onChange={(e) => setQ(e.currentTarget.value)} />
+      <TextInput label={label} description={t('people.picker.minLength')} value={q} onChange={(e) => setQ(e.currentTarget.value)} />
       {debounced.trim().length >= 3 ? (
         <NativeSelect
-          label="Gefundene Person"
+          label={t('people.picker.found')}
           value={value}
           onChange={(e) => onChange(e.currentTarget.value, e.currentTarget.selectedOptions[0]?.text ?? '')}
           data={[
-            { value: '', label: search.isFetching ? 'Suche …' : options.length ? 'bitte wählen' : 'keine Person gefunden' },
-            ...options.map((p) => ({ value: p.id, label: `${p.displayName}${p.birthDate ? `, geb. ${dateDe(p.birthDate)}` : ''} (${p.organisationName})` })),
+            { value: '', label: t(search.isFetching ? 'people.picker.searching' : options.length ? 'kim.common.pleaseChoose' : 'people.picker.none') },
+            ...options.map((p) => ({
+              value: p.id,
+              label: p.birthDate
+                ? t('people.picker.optionBorn', { name: p.displayName, date: formatDate(p.birthDate), organisation: p.organisationName })
+                : t('people.picker.option', { name: p.displayName, organisation: p.organisationName }),
+            })),
           ]}
         />
       ) : null}
@@ -205,6 +215,8 @@ function PersonPicker({ label, excludeId, value, onChange }: { label: string; ex
 
 /** Haushalt and Familie: links to other persons in scope. */
 export function RelationsSection({ person }: { person: Person }) {
+  const t = useT();
+  const kimLabels = useKimLabels();
   const queryClient = useQueryClient();
   const [related, setRelated] = useState('');
   const [kind, setKind] = useState<RelationKind>('household');
@@ -224,18 +236,18 @@ export function RelationsSection({ person }: { person: Person }) {
     <Paper component="section" withBorder p="lg" radius="md" aria-labelledby="person-relations">
       <Stack gap="sm">
         <Title order={2} id="person-relations">
-          Haushalt und Familie
+          {t('people.relations.title')}
         </Title>
-        <Text size="sm">Haushalt (wer zusammen wohnt) und Familie (Verwandtschaft) sind getrennte Angaben.</Text>
+        <Text size="sm">{t('people.relations.intro')}</Text>
         <DataTable
-          caption="Verknüpfte Personen"
+          caption={t('people.relations.caption')}
           rows={person.relations}
           rowKey={(r) => r.id}
-          empty="Keine verknüpften Personen."
+          empty={t('people.relations.empty')}
           columns={[
             {
               key: 'person',
-              header: 'Person',
+              header: t('kim.common.person'),
               rowHeader: true,
               render: (r) => (
                 <Link to={`/personen/${r.person.id}`}>
@@ -243,14 +255,19 @@ export function RelationsSection({ person }: { person: Person }) {
                 </Link>
               ),
             },
-            { key: 'kind', header: 'Art', render: (r) => `${RELATION_KIND_LABELS_DE[r.kind]}${r.familyRole ? ` (${FAMILY_ROLE_LABELS_DE[r.familyRole]})` : ''}` },
+            {
+              key: 'kind',
+              header: t('people.relations.colKind'),
+              render: (r) => (r.familyRole ? `${kimLabels.relationKind(r.kind)} (${kimLabels.familyRole(r.familyRole)})` : kimLabels.relationKind(r.kind)),
+            },
             {
               key: 'actions',
-              header: 'Aktionen',
+              header: t('ui.actions'),
               render: (r) =>
                 person.can.edit ? (
                   <Button size="xs" variant="default" color="red" loading={remove.isPending && remove.variables === r.id} onClick={() => remove.mutate(r.id)}>
-                    Lösen<VisuallyHidden component="span"> (Verknüpfung mit {r.person.displayName})</VisuallyHidden>
+                    {t('people.relations.remove')}
+                    <VisuallyHidden component="span"> ({t('people.relations.removeWhich', { name: r.person.displayName })})</VisuallyHidden>
                   </Button>
                 ) : null,
             },
@@ -258,29 +275,35 @@ export function RelationsSection({ person }: { person: Person }) {
         />
         {person.can.edit ? (
           <Group align="flex-end" wrap="wrap">
-            <PersonPicker key={pickerKey} label="Person suchen (Name)" excludeId={person.id} value={related} onChange={(id) => setRelated(id)} />
-            <NativeSelect label="Art der Verknüpfung" value={kind} onChange={(e) => setKind(e.currentTarget.value as RelationKind)} data={RELATION_KINDS.map((k) => ({ value: k, label: RELATION_KIND_LABELS_DE[k] }))} />
+            <PersonPicker key={pickerKey} label={t('people.relations.search')} excludeId={person.id} value={related} onChange={(id) => setRelated(id)} />
+            <NativeSelect
+              label={t('people.relations.kind')}
+              value={kind}
+              onChange={(e) => setKind(e.currentTarget.value as RelationKind)}
+              data={RELATION_KINDS.map((k) => ({ value: k, label: kimLabels.relationKind(k) }))}
+            />
             {kind === 'family' ? (
               <NativeSelect
-                label="Rolle in der Familie"
+                label={t('people.relations.role')}
                 value={role}
                 onChange={(e) => setRole(e.currentTarget.value as FamilyRole | '')}
-                data={[{ value: '', label: 'keine Angabe' }, ...FAMILY_ROLES.map((r) => ({ value: r, label: FAMILY_ROLE_LABELS_DE[r] }))]}
+                data={[{ value: '', label: t('people.relations.noRole') }, ...FAMILY_ROLES.map((r) => ({ value: r, label: kimLabels.familyRole(r) }))]}
               />
             ) : null}
             <Button variant="default" disabled={!related} loading={add.isPending} onClick={() => add.mutate()}>
-              Verknüpfen
+              {t('people.relations.add')}
             </Button>
           </Group>
         ) : null}
-        {add.isError ? <QueryError error={add.error} title="Nicht verknüpft" /> : null}
-        {remove.isError ? <QueryError error={remove.error} title="Nicht gelöst" /> : null}
+        {add.isError ? <QueryError error={add.error} title={t('people.relations.addFailed')} /> : null}
+        {remove.isError ? <QueryError error={remove.error} title={t('people.relations.removeFailed')} /> : null}
       </Stack>
     </Paper>
   );
 }
 
 function MergeActions({ m, onChanged }: { m: PersonMerge; onChanged: () => void }) {
+  const t = useT();
   const decide = useMutation({ mutationFn: (d: 'approve' | 'reject') => decideMerge(m, d), onSuccess: onChanged });
   const undo = useMutation({ mutationFn: () => undoMerge(m), onSuccess: onChanged });
   return (
@@ -289,37 +312,39 @@ function MergeActions({ m, onChanged }: { m: PersonMerge; onChanged: () => void 
         {m.can.decide ? (
           <>
             <Button size="xs" loading={decide.isPending && decide.variables === 'approve'} onClick={() => decide.mutate('approve')}>
-              Freigeben
+              {t('people.approvals.approve')}
             </Button>
             <Button size="xs" variant="default" loading={decide.isPending && decide.variables === 'reject'} onClick={() => decide.mutate('reject')}>
-              Ablehnen
+              {t('people.approvals.reject')}
             </Button>
           </>
         ) : null}
         {m.can.undo ? (
           <Button size="xs" variant="default" loading={undo.isPending} onClick={() => undo.mutate()}>
-            Rückgängig machen
+            {t('people.merges.undo')}
           </Button>
         ) : null}
       </Group>
-      {decide.isError ? <QueryError error={decide.error} title="Nicht entschieden" /> : null}
-      {undo.isError ? <QueryError error={undo.error} title="Nicht rückgängig gemacht" /> : null}
+      {decide.isError ? <QueryError error={decide.error} title={t('people.approvals.notDecided')} /> : null}
+      {undo.isError ? <QueryError error={undo.error} title={t('people.merges.undoFailed')} /> : null}
     </Stack>
   );
 }
 
 export function MergesTable({ merges, caption, onChanged }: { merges: PersonMerge[]; caption: string; onChanged: () => void }) {
+  const { t, formatDateTime } = useI18n();
+  const kimLabels = useKimLabels();
   return (
     <DataTable
       caption={caption}
       minWidth={640}
       rows={merges}
       rowKey={(m) => m.id}
-      empty="Keine Zusammenführungen."
+      empty={t('people.merges.empty')}
       columns={[
         {
           key: 'what',
-          header: 'Doppelung → bleibt',
+          header: t('people.merges.colWhat'),
           rowHeader: true,
           render: (m) => (
             <>
@@ -327,65 +352,70 @@ export function MergesTable({ merges, caption, onChanged }: { merges: PersonMerg
             </>
           ),
         },
-        { key: 'reason', header: 'Begründung', render: (m) => m.reason },
-        { key: 'by', header: 'beantragt', render: (m) => `${m.requestedBy.displayName}, ${dateTimeDe(m.requestedAt)}` },
+        { key: 'reason', header: t('people.approvals.reason'), render: (m) => m.reason },
+        { key: 'by', header: t('people.approvals.requested'), render: (m) => `${m.requestedBy.displayName}, ${formatDateTime(m.requestedAt)}` },
         {
           key: 'status',
-          header: 'Status',
+          header: t('kim.common.status'),
           render: (m) => (
             <Badge tt="none" variant="light" color={m.status === 'approved' ? 'green.9' : m.status === 'pending' ? 'blue' : 'gray'}>
-              {MERGE_STATUS_LABELS_DE[m.status]}
+              {kimLabels.mergeStatus(m.status)}
             </Badge>
           ),
         },
-        { key: 'actions', header: 'Aktionen', render: (m) => <MergeActions m={m} onChanged={onChanged} /> },
+        { key: 'actions', header: t('ui.actions'), render: (m) => <MergeActions m={m} onChanged={onChanged} /> },
       ]}
     />
   );
 }
 
 function ErasureActions({ e, onChanged }: { e: ErasureRequest; onChanged: () => void }) {
+  const t = useT();
   const decide = useMutation({ mutationFn: (d: 'approve' | 'reject') => decideErasure(e, d), onSuccess: onChanged });
   if (!e.can.decide) return null;
   return (
     <Stack gap={4}>
       <Group gap="xs" wrap="wrap">
         <Button size="xs" color="red" loading={decide.isPending && decide.variables === 'approve'} onClick={() => decide.mutate('approve')}>
-          Freigeben und anonymisieren
+          {t('people.erasures.approve')}
         </Button>
         <Button size="xs" variant="default" loading={decide.isPending && decide.variables === 'reject'} onClick={() => decide.mutate('reject')}>
-          Ablehnen
+          {t('people.approvals.reject')}
         </Button>
       </Group>
-      {decide.isError ? <QueryError error={decide.error} title="Nicht entschieden" /> : null}
+      {decide.isError ? <QueryError error={decide.error} title={t('people.approvals.notDecided')} /> : null}
     </Stack>
   );
 }
 
 export function ErasuresTable({ requests, caption, onChanged }: { requests: ErasureRequest[]; caption: string; onChanged: () => void }) {
+  const { t, formatDateTime } = useI18n();
+  const kimLabels = useKimLabels();
   return (
     <DataTable
       caption={caption}
       minWidth={640}
       rows={requests}
       rowKey={(e) => e.id}
-      empty="Keine Löschanträge."
+      empty={t('people.erasures.empty')}
       columns={[
-        { key: 'person', header: 'Person', rowHeader: true, render: (e) => <bdi>{e.personName}</bdi> },
-        { key: 'reason', header: 'Begründung', render: (e) => e.reason },
-        { key: 'by', header: 'beantragt', render: (e) => `${e.requestedBy.displayName}, ${dateTimeDe(e.requestedAt)}` },
-        { key: 'status', header: 'Status', render: (e) => ({ pending: 'wartet auf Freigabe', approved: 'anonymisiert', rejected: 'abgelehnt' })[e.status] },
+        { key: 'person', header: t('kim.common.person'), rowHeader: true, render: (e) => <bdi>{e.personName}</bdi> },
+        { key: 'reason', header: t('people.approvals.reason'), render: (e) => e.reason },
+        { key: 'by', header: t('people.approvals.requested'), render: (e) => `${e.requestedBy.displayName}, ${formatDateTime(e.requestedAt)}` },
+        { key: 'status', header: t('kim.common.status'), render: (e) => kimLabels.erasureStatus(e.status) },
         {
           key: 'notify',
-          header: 'Empfänger (Art. 19)',
+          header: t('people.erasures.colNotify'),
           render: (e) =>
             e.notifyOrganisations
               .map((o) =>
-                o.notifiedInApp === undefined ? o.name : `${o.name} (${o.notifiedInApp ? 'in Teilhabe benachrichtigt' : 'bitte per Brief/E-Mail benachrichtigen'})`,
+                o.notifiedInApp === undefined
+                  ? o.name
+                  : `${o.name} (${t(o.notifiedInApp ? 'people.erasures.notifiedInApp' : 'people.erasures.notifyByLetter')})`,
               )
               .join(', ') || '–',
         },
-        { key: 'actions', header: 'Aktionen', render: (e) => <ErasureActions e={e} onChanged={onChanged} /> },
+        { key: 'actions', header: t('ui.actions'), render: (e) => <ErasureActions e={e} onChanged={onChanged} /> },
       ]}
     />
   );
@@ -393,6 +423,7 @@ export function ErasuresTable({ requests, caption, onChanged }: { requests: Eras
 
 /** Doppelung zusammenführen, Löschung (Art. 17), rechtliche Sperre: four-eyes requests of the person. */
 export function LifecycleSection({ person }: { person: Person }) {
+  const { t, tx, formatDateTime } = useI18n();
   const lifecycle = usePersonLifecycle(person.id);
   const queryClient = useQueryClient();
   const [duplicate, setDuplicate] = useState('');
@@ -420,77 +451,81 @@ export function LifecycleSection({ person }: { person: Person }) {
     <Paper component="section" withBorder p="lg" radius="md" aria-labelledby="person-lifecycle">
       <Stack gap="sm">
         <Title order={2} id="person-lifecycle">
-          Doppelungen, Löschung und Sperre
+          {t('people.lifecycle.title')}
         </Title>
         {l.mergedInto ? (
           <Alert color="yellow">
-            Diese Person wurde zusammengeführt in <Link to={`/personen/${l.mergedInto.id}`}>{l.mergedInto.displayName}</Link>.
+            {tx('people.lifecycle.mergedInto', { person: <Link to={`/personen/${l.mergedInto.id}`}>{l.mergedInto.displayName}</Link> })}
           </Alert>
         ) : null}
-        {l.anonymisedAt ? <Alert color="gray">Anonymisiert am {dateTimeDe(l.anonymisedAt)}.</Alert> : null}
+        {l.anonymisedAt ? <Alert color="gray">{t('people.lifecycle.anonymisedAt', { date: formatDateTime(l.anonymisedAt) })}</Alert> : null}
         {l.legalHold ? (
-          <Alert color="orange" title="Rechtliche Sperre">
-            {l.legalHold.reason} (seit {dateTimeDe(l.legalHold.setAt)}{l.legalHold.setBy ? `, ${l.legalHold.setBy}` : ''}). Solange sie gilt, wird nichts anonymisiert.
+          <Alert color="orange" title={t('people.hold.title')}>
+            {l.legalHold.setBy
+              ? t('people.hold.activeBy', { reason: l.legalHold.reason, date: formatDateTime(l.legalHold.setAt), by: l.legalHold.setBy })
+              : t('people.hold.active', { reason: l.legalHold.reason, date: formatDateTime(l.legalHold.setAt) })}
           </Alert>
         ) : null}
-        <Text size="sm">
-          Empfänger früherer Weitergaben (bei Berichtigung oder Löschung zu benachrichtigen): {l.shareRecipients.map((o) => o.name).join(', ') || 'keine'}
-        </Text>
+        <Text size="sm">{t('people.lifecycle.shareRecipients', { names: l.shareRecipients.map((o) => o.name).join(', ') || t('people.lifecycle.noShareRecipients') })}</Text>
 
-        <Title order={3}>Zusammenführungen</Title>
-        <MergesTable merges={l.merges} caption="Zusammenführungen dieser Person" onChanged={refresh} />
+        <Title order={3}>{t('people.merges.title')}</Title>
+        <MergesTable merges={l.merges} caption={t('people.merges.caption')} onChanged={refresh} />
         {l.can.requestMerge ? (
           <Stack gap="xs">
-            <Title order={4}>Doppelung zusammenführen</Title>
-            <Text size="sm">Die gefundene Person wird in diese Person zusammengeführt: Fälle, Einwilligungen, Vermittlungen und Dokumente gehen hierher. Eine KI-Leitung gibt frei; die Zusammenführung lässt sich rückgängig machen.</Text>
+            <Title order={4}>{t('people.merges.requestTitle')}</Title>
+            <Text size="sm">{t('people.merges.requestHint')}</Text>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <PersonPicker key={pickerKey} label="Doppelung suchen (Name)" excludeId={person.id} value={duplicate} onChange={(id) => setDuplicate(id)} />
-              <Textarea label="Begründung" value={mergeReason} onChange={(e) => setMergeReason(e.currentTarget.value)} autosize minRows={2} />
+              <PersonPicker key={pickerKey} label={t('people.merges.search')} excludeId={person.id} value={duplicate} onChange={(id) => setDuplicate(id)} />
+              <Textarea label={t('people.approvals.reason')} value={mergeReason} onChange={(e) => setMergeReason(e.currentTarget.value)} autosize minRows={2} />
             </SimpleGrid>
             <Group justify="flex-end">
               <Button variant="default" disabled={!duplicate || mergeReason.trim().length < 3} loading={merge.isPending} onClick={() => merge.mutate()}>
-                Zusammenführung beantragen
+                {t('people.merges.request')}
               </Button>
             </Group>
-            {merge.isError ? <QueryError error={merge.error} title="Nicht beantragt" /> : null}
-            {merge.isSuccess ? <Alert color="green" role="status">Antrag gestellt. Eine KI-Leitung muss ihn freigeben.</Alert> : null}
+            {merge.isError ? <QueryError error={merge.error} title={t('people.lifecycle.notRequested')} /> : null}
+            {merge.isSuccess ? (
+              <Alert color="green" role="status">
+                {t('people.merges.requested')}
+              </Alert>
+            ) : null}
           </Stack>
         ) : null}
 
-        <Title order={3}>Löschung (Art. 17 DSGVO)</Title>
-        <ErasuresTable requests={l.erasureRequests} caption="Löschanträge dieser Person" onChanged={refresh} />
+        <Title order={3}>{t('people.erasures.title')}</Title>
+        <ErasuresTable requests={l.erasureRequests} caption={t('people.erasures.caption')} onChanged={refresh} />
         {l.can.requestErasure ? (
           <Stack gap="xs">
-            <Text size="sm">Bei Freigabe durch eine KI-Leitung werden Namen, Geburtstag und -monat, Anschrift (außer Gemeinde), Kennnummern, Notizen und Dokumente entfernt; Zählungen für Auswertungen bleiben erhalten.</Text>
-            <Textarea label="Begründung des Löschantrags" value={erasureReason} onChange={(e) => setErasureReason(e.currentTarget.value)} autosize minRows={2} />
+            <Text size="sm">{t('people.erasures.requestHint')}</Text>
+            <Textarea label={t('people.erasures.reason')} value={erasureReason} onChange={(e) => setErasureReason(e.currentTarget.value)} autosize minRows={2} />
             <Group justify="flex-end">
               <Button variant="default" color="red" disabled={erasureReason.trim().length < 3} loading={erase.isPending} onClick={() => erase.mutate()}>
-                Löschung beantragen
+                {t('people.erasures.request')}
               </Button>
             </Group>
-            {erase.isError ? <QueryError error={erase.error} title="Nicht beantragt" /> : null}
+            {erase.isError ? <QueryError error={erase.error} title={t('people.lifecycle.notRequested')} /> : null}
           </Stack>
         ) : null}
 
         {l.can.setLegalHold ? (
           <Stack gap="xs">
-            <Title order={3}>Rechtliche Sperre</Title>
+            <Title order={3}>{t('people.hold.title')}</Title>
             {l.legalHold ? (
               <Group>
                 <Button variant="default" loading={unhold.isPending} onClick={() => unhold.mutate()}>
-                  Sperre aufheben
+                  {t('people.hold.clear')}
                 </Button>
               </Group>
             ) : (
               <Group align="flex-end" wrap="wrap">
-                <TextInput label="Grund der Sperre" value={holdReason} onChange={(e) => setHoldReason(e.currentTarget.value)} />
+                <TextInput label={t('people.hold.reason')} value={holdReason} onChange={(e) => setHoldReason(e.currentTarget.value)} />
                 <Button variant="default" disabled={holdReason.trim().length < 3} loading={hold.isPending} onClick={() => hold.mutate()}>
-                  Sperre setzen
+                  {t('people.hold.set')}
                 </Button>
               </Group>
             )}
-            {hold.isError ? <QueryError error={hold.error} title="Nicht gespeichert" /> : null}
-            {unhold.isError ? <QueryError error={unhold.error} title="Nicht gespeichert" /> : null}
+            {hold.isError ? <QueryError error={hold.error} title={t('kim.common.notSaved')} /> : null}
+            {unhold.isError ? <QueryError error={unhold.error} title={t('kim.common.notSaved')} /> : null}
           </Stack>
         ) : null}
       </Stack>
@@ -500,6 +535,7 @@ export function LifecycleSection({ person }: { person: Person }) {
 
 /** For the KI-Leitung: merge and erasure requests waiting for the second pair of eyes. */
 export function PendingApprovalsSection() {
+  const t = useT();
   const pending = usePendingApprovals(true);
   const queryClient = useQueryClient();
   const refresh = () => void queryClient.invalidateQueries({ queryKey: [...peopleKey] });
@@ -509,16 +545,17 @@ export function PendingApprovalsSection() {
     <Paper component="section" withBorder p="lg" radius="md" aria-labelledby="people-approvals">
       <Stack gap="sm">
         <Title order={2} id="people-approvals">
-          Freigaben (Vier-Augen-Prinzip)
+          {t('people.approvals.title')}
         </Title>
-        <MergesTable merges={pending.data.merges} caption="Offene Anträge auf Zusammenführung" onChanged={refresh} />
-        <ErasuresTable requests={pending.data.erasures} caption="Offene Löschanträge" onChanged={refresh} />
+        <MergesTable merges={pending.data.merges} caption={t('people.approvals.merges')} onChanged={refresh} />
+        <ErasuresTable requests={pending.data.erasures} caption={t('people.approvals.erasures')} onChanged={refresh} />
       </Stack>
     </Paper>
   );
 }
 
 function RetentionRuleForm({ rule }: { rule: RetentionRule }) {
+  const { t, formatDateTime } = useI18n();
   const queryClient = useQueryClient();
   const [after, setAfter] = useState(String(rule.anonymiseAfterMonths));
   const [min, setMin] = useState(String(rule.minRetentionMonths));
@@ -531,21 +568,28 @@ function RetentionRuleForm({ rule }: { rule: RetentionRule }) {
     <Stack gap="xs">
       <Text fw={500}>{rule.label}</Text>
       <Group align="flex-end" wrap="wrap">
-        <TextInput label="Anonymisieren nach (Monaten)" type="number" min={1} max={600} value={after} error={errors.anonymiseAfterMonths} onChange={(e) => setAfter(e.currentTarget.value)} />
-        <TextInput label="Löschung frühestens nach (Monaten)" type="number" min={0} max={600} value={min} error={errors.minRetentionMonths} onChange={(e) => setMin(e.currentTarget.value)} />
+        <TextInput label={t('people.retention.anonymiseAfter')} type="number" min={1} max={600} value={after} error={errors.anonymiseAfterMonths} onChange={(e) => setAfter(e.currentTarget.value)} />
+        <TextInput label={t('people.retention.minRetention')} type="number" min={0} max={600} value={min} error={errors.minRetentionMonths} onChange={(e) => setMin(e.currentTarget.value)} />
         <Button variant="default" loading={save.isPending} onClick={() => save.mutate()}>
-          Regel speichern
+          {t('people.retention.save')}
         </Button>
       </Group>
-      <Text size="sm">{rule.isDefault ? 'Es gilt die Vorgabe.' : `Zuletzt geändert am ${rule.updatedAt ? dateTimeDe(rule.updatedAt) : '–'}.`} Die Anonymisierung läuft jede Nacht; Personen mit rechtlicher Sperre oder offenem Fall bleiben unberührt.</Text>
-      {save.isError && !Object.keys(errors).length ? <QueryError error={save.error} title="Nicht gespeichert" /> : null}
-      {save.isSuccess ? <Alert color="green" role="status">Gespeichert.</Alert> : null}
+      <Text size="sm">
+        {rule.isDefault ? t('people.retention.default') : t('people.retention.changedAt', { date: formatDateTime(rule.updatedAt) })} {t('people.retention.nightly')}
+      </Text>
+      {save.isError && !Object.keys(errors).length ? <QueryError error={save.error} title={t('kim.common.notSaved')} /> : null}
+      {save.isSuccess ? (
+        <Alert color="green" role="status">
+          {t('people.retention.saved')}
+        </Alert>
+      ) : null}
     </Stack>
   );
 }
 
 /** Aufbewahrungsregeln: when the nightly run anonymises, and how long records must be kept at least. */
 export function RetentionRulesSection() {
+  const t = useT();
   const rules = useRetentionRules(true);
   if (rules.isPending) return <Loading />;
   if (rules.isError) return <QueryError error={rules.error} onRetry={() => void rules.refetch()} />;
@@ -553,7 +597,7 @@ export function RetentionRulesSection() {
     <Paper component="section" withBorder p="lg" radius="md" aria-labelledby="retention-rules">
       <Stack gap="sm">
         <Title order={2} id="retention-rules">
-          Aufbewahrungsregeln
+          {t('people.retention.title')}
         </Title>
         {rules.data.map((r) => (
           <RetentionRuleForm key={`${r.recordClass}-${r.version}`} rule={r} />
