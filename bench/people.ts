@@ -11,6 +11,9 @@
  *
  *   npm run bench:people -- --persons 100000 --clusters apps/server/data/names/wikidata-name-transliteration-variants.csv
  *
+ * --debug sorts every miss by cause (below the threshold, crowded out, not a candidate); --dump FILE writes each
+ * query's candidates for offline tuning of the ranking (bench/rerank.ts).
+ *
  * Appends a line to bench/RESULTS.md; the last line printed is JSON:
  * {"persons", "p50_ms", "p95_ms", "recall", "fuse_p95_ms", "fuse_recall", "ilike_p95_ms", "ilike_recall"}.
  */
@@ -30,7 +33,8 @@ import { parseCsv } from '../apps/server/src/seed/geo.js';
 import { ORIGIN_GROUPS, pick, seededRandom, type NamePair } from '../apps/server/src/modules/cases/kim.names.js';
 import { bulkInsertPersons, type PersonInsert } from '../apps/server/src/modules/people/people.repository.js';
 import { scoreMatch, SHOW_THRESHOLD } from '../apps/server/src/modules/people/names/match.js';
-import { nameVariants, searchFields, searchPersons } from '../apps/server/src/modules/people/people.service.js';
+import { nameTokens } from '../apps/server/src/modules/people/names/keys.js';
+import { nameVariants, searchCandidates, searchFields, searchPersons } from '../apps/server/src/modules/people/people.service.js';
 import { withBenchDatabase } from './database.js';
 import { appendResult } from './results.js';
 
@@ -47,8 +51,14 @@ const FUSE_PERSONS = Math.min(PERSONS, Number(arg('fuse-persons', '20000')));
 /** Fuse.js and ILIKE scan everything per query: on large data they answer a sample of the queries. */
 const SLOW_QUERIES = Number(arg('slow-queries', '300'));
 const K = 20;
+/** --seed N: another draw of persons and queries (to check that a ranking change holds beyond the default draw). */
+const SEED = Number(arg('seed', '20261121'));
 /** --debug: print the missed queries and the slowest ones (stderr), to see which spelling families the keys miss. */
 const DEBUG = args.includes('--debug');
+/** --dump FILE: write every query's candidates (before ranking) and its target as JSON, to tune the ranking offline. */
+const DUMP = arg('dump', '');
+/** --dump-candidates N: how many candidates per query the dump keeps (more than the search uses, to try a larger limit). */
+const DUMP_CANDIDATES = Number(arg('dump-candidates', '120'));
 
 const GERMAN_GIVEN = 'Anna Maria Lena Laura Julia Sarah Lisa Katharina Sophie Hannah Lea Johanna Emma Mia Clara Paula Marie Nina Sabine Petra Monika Andrea Claudia Susanne Birgit Ursula Renate Heike Kerstin Jana Thomas Michael Andreas Stefan Christian Markus Peter Frank Jürgen Klaus Wolfgang Uwe Jan Tobias Lukas Felix Jonas Leon Paul Max Elias Tim David Niklas Florian Sebastian Daniel Matthias Martin Alexander Dominik Philipp Benedikt Moritz Jakob Simon'.split(' ');
 const GERMAN_FAMILY = 'Müller Schmidt Schneider Fischer Weber Meyer Wagner Becker Schulz Hoffmann Schäfer Koch Bauer Richter Klein Wolf Schröder Neumann Schwarz Zimmermann Braun Krüger Hofmann Hartmann Lange Schmitt Werner Schmitz Krause Meier Lehmann Schmid Schulze Maier Köhler Herrmann König Walter Mayer Huber Kaiser Fuchs Peters Lang Scholz Möller Weiß Jung Hahn Schubert Vogel Friedrich Keller Günther Frank Berger Winkler Roth Beck Lorenz Baumann Franke Albrecht Schuster Simon Ludwig Böhm Winter Kraus Martin Schumacher Krämer Vogt Stein Jäger Otto Sommer Groß Seidel Heinrich Brandt Haas Schreiber Graf Schulte Dietrich Ziegler Kuhn Kühn Pohl Engel Horn Busch Bergmann Thomas Voigt Sauer Arnold Wolff Pfeiffer'.split(' ');
@@ -92,7 +102,7 @@ function personRow(organisationId: string, given: NamePair, family: NamePair, bi
 
 async function main() {
   const log = (m: string) => process.stderr.write(`${m}\n`);
-  const random = seededRandom(20261121);
+  const random = seededRandom(SEED);
   const clusters = loadClusters(CLUSTERS);
   const multi = clusters.filter((c) => c.variants.length >= 2);
   log(`${clusters.length} Schreibweisen-Cluster gelesen (${multi.length} mit mehreren Schreibweisen).`);
@@ -247,6 +257,18 @@ async function main() {
           await searchPersons(ctx, { q: text, limit: K });
         });
       }
+    }
+
+    if (DUMP) {
+      const dump = [];
+      for (const q of queries) {
+        const rows = await db.transaction((tx) => searchCandidates({ tx, actor }, nameTokens(q.text), DUMP_CANDIDATES));
+        const t = targetRows[q.targetIndex]!;
+        const names = { givenNames: t.givenNames, familyName: t.familyName, nativeGivenNames: t.nativeGivenNames ?? '', nativeFamilyName: t.nativeFamilyName ?? '' };
+        dump.push({ q: q.text, target: targetIds[q.targetIndex], names, rows });
+      }
+      fs.writeFileSync(DUMP, JSON.stringify(dump));
+      log(`Kandidaten aller Abfragen in ${DUMP}.`);
     }
 
     log('ILIKE …');

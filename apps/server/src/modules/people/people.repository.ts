@@ -66,10 +66,11 @@ export type SearchCandidateRow = {
   birth_date_precision: string;
   birth_date_is_placeholder: boolean;
   organisation_id: string;
-  organisation_name: string;
   in_scope: boolean;
-  open_case_id: string | null;
 };
+
+/** What a shown search hit needs besides its name: the organisation's name and the open case the actor may see. */
+export type SearchHitDetails = { id: string; organisation_name: string; open_case_id: string | null };
 
 /**
  * Candidates for the duplicate check, across ALL organisations: a duplicate registered elsewhere must be detectable.
@@ -78,37 +79,40 @@ export type SearchCandidateRow = {
  *  1. pair keys (two words of the name together, order-free) — one selective GIN lookup;
  *  2. only when that finds (almost) nothing: every query word shares a sound key with the person, at most
  *     `SCAN_BOUND` rows looked at;
- *  3. only when still (almost) nothing: pg_trgm word similarity on the folded readings (typos the keys miss), bounded
- *     the same way.
- * Within a step candidates are ordered by word hits and trigram similarity; the service ranks precisely.
+ *  3. only when still (almost) nothing: pg_trgm word similarity on the folded readings (typos the keys miss), at
+ *     most `TRIGRAM_SCAN_BOUND` rows.
+ * Within a step candidates are ordered by word hits, the likeliest keys' pair and trigram similarity of canonical
+ * spellings; the service ranks precisely.
  */
 export async function unsafeSearchCandidatesAcrossOrganisations(
   db: DbOrTx,
   actor: Actor,
-  query: { tokenKeys: string[][]; requiredTokens: number; folded: string; limit: number },
+  query: { tokenKeys: string[][]; requiredTokens: number; folded: string; canonical: string; limit: number },
 ): Promise<SearchCandidateRow[]> {
   const keyArray = (keys: readonly string[]) => sql`ARRAY[${sql.join(keys.map((k) => sql`${k}`), sql`, `)}]::text[]`;
   const keyArrays = query.tokenKeys.map((keys) => sql`(p.name_keys && ${keyArray(keys)})`);
   const hits = keyArrays.length ? sql.join(keyArrays.map((k) => sql`${k}::int`), sql` + `) : sql`0`;
+  // Persons sharing the pair of the words' likeliest keys come before those sharing a rarer reading.
+  const primaryPairs = tokenPairKeys(query.tokenKeys, 1);
+  const primary = primaryPairs.length ? sql`(p.name_keys && ${keyArray(primaryPairs)})::int` : sql`0`;
   // Every token must match (or all but the last while it is still being typed).
   const required = keyArrays.slice(0, query.requiredTokens);
-  // The innermost query takes at most SCAN_BOUND rows from the index; similarity and scope are computed only for those.
-  const select = (where: SQL, minHits: number) => sql`
-    SELECT p.id, p.given_names, p.family_name, p.native_given_names, p.native_family_name, p.aliases,
-           p.birth_date, p.birth_date_precision, p.birth_date_is_placeholder, p.organisation_id, o.name AS organisation_name,
-           ${personScope(actor, 'p')} AS in_scope,
-           (SELECT c.id FROM cases c WHERE c.person_id = p.id AND c.phase <> 'closed' AND ${caseScope(actor, 'c')}
-             ORDER BY c.opened_at DESC LIMIT 1) AS open_case_id
-    FROM (SELECT k.id, k.hits, word_similarity(${query.folded}, k.search_text) AS sim
-          FROM (SELECT p.id, p.search_text, ${hits} AS hits
+  // The innermost query takes at most SCAN_BOUND rows from the index; similarity is computed only for those, scope
+  // only for the candidates passed on.
+  // Similarity is measured between canonical spellings (stored in search_text), so Meier finds Meyer as well as Meier.
+  const select = (where: SQL, minHits: number, bound = SCAN_BOUND) => sql`
+    SELECT t.*, ${personScope(actor, 't')} AS in_scope
+    FROM (SELECT k.id, k.given_names, k.family_name, k.native_given_names, k.native_family_name, k.aliases,
+                 k.birth_date, k.birth_date_precision, k.birth_date_is_placeholder, k.organisation_id
+          FROM (SELECT p.id, p.given_names, p.family_name, p.native_given_names, p.native_family_name, p.aliases,
+                       p.birth_date, p.birth_date_precision, p.birth_date_is_placeholder, p.organisation_id, p.search_text,
+                       ${hits} AS hits, ${primary} AS primary_pair
                 FROM persons p
                 WHERE p.merged_into_id IS NULL AND p.anonymised_at IS NULL AND ${where}
-                LIMIT ${SCAN_BOUND}) k
+                LIMIT ${bound}) k
           WHERE k.hits >= ${minHits}
-          ORDER BY 2 DESC, 3 DESC
-          LIMIT ${query.limit}) top
-    JOIN persons p ON p.id = top.id JOIN organisations o ON o.id = p.organisation_id
-    ORDER BY top.hits DESC, top.sim DESC`;
+          ORDER BY k.hits DESC, k.primary_pair DESC, word_similarity(${query.canonical}, k.search_text) DESC
+          LIMIT ${query.limit}) t`;
   const found: SearchCandidateRow[] = [];
   const seen = new Set<string>();
   const add = (rows: SearchCandidateRow[]) => {
@@ -126,12 +130,26 @@ export async function unsafeSearchCandidatesAcrossOrganisations(
   if (required.length) add((await db.execute<SearchCandidateRow>(select(sql.join(required, sql` AND `), 0))).rows);
   // Trigrams catch typos the sound keys miss; only needed when the keys found little (it is the slower index).
   if (found.length >= FEW || query.folded.length < 3) return found;
-  add((await db.execute<SearchCandidateRow>(select(sql`${query.folded} <% p.search_text`, 0))).rows);
+  add((await db.execute<SearchCandidateRow>(select(sql`${query.folded} <% p.search_text`, 0, TRIGRAM_SCAN_BOUND))).rows);
   return found;
+}
+
+/** Organisation name and open case (in the actor's scope) of the hits a search shows (persons already in scope). */
+export async function searchHitDetails(db: DbOrTx, actor: Actor, ids: string[]): Promise<Map<string, SearchHitDetails>> {
+  if (!ids.length) return new Map();
+  const result = await db.execute<SearchHitDetails>(sql`
+    SELECT p.id, o.name AS organisation_name,
+           (SELECT c.id FROM cases c WHERE c.person_id = p.id AND c.phase <> 'closed' AND ${caseScope(actor, 'c')}
+             ORDER BY c.opened_at DESC LIMIT 1) AS open_case_id
+    FROM persons p JOIN organisations o ON o.id = p.organisation_id
+    WHERE p.id IN (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`);
+  return new Map(result.rows.map((r) => [r.id, r]));
 }
 
 /** Rows a search step looks at, at most (bounded work on common names). */
 const SCAN_BOUND = 2000;
+/** The trigram step checks each row's similarity again on the table (the index only narrows): fewer rows. */
+const TRIGRAM_SCAN_BOUND = 500;
 /** Fewer candidates than this from a step: the next, broader step runs too. */
 const FEW = 5;
 
@@ -280,24 +298,42 @@ export type SearchFieldsRow = {
   search_text: string;
   name_keys: string[];
   native_script: string | null;
+  version: number;
 };
 
 /** Names and derived search columns of the next `limit` persons after `after` (by id), across all organisations. */
 export async function unsafeSearchFieldsAfter(db: DbOrTx, after: string, limit: number): Promise<SearchFieldsRow[]> {
   const result = await db.execute<SearchFieldsRow>(sql`
-    SELECT id, given_names, family_name, native_given_names, native_family_name, aliases, search_text, name_keys, native_script
+    SELECT id, given_names, family_name, native_given_names, native_family_name, aliases, search_text, name_keys, native_script, version
     FROM persons WHERE id > ${after}::uuid AND anonymised_at IS NULL ORDER BY id LIMIT ${limit}`);
   return result.rows;
 }
 
-/** Stores recomputed search columns of one person (no name change, no version bump). */
+/**
+ * Stores recomputed search columns of one person (no name change, no version bump), unless the person was changed
+ * since `version` was read: then the change has written its own, current keys.
+ */
 export async function writeSearchFields(
   db: DbOrTx,
   id: string,
+  version: number,
   fields: { searchText?: string; nameKeys?: string[]; nativeScript?: string | null },
 ): Promise<void> {
   await db
     .update(persons)
     .set({ searchText: fields.searchText ?? '', nameKeys: fields.nameKeys ?? [], nativeScript: fields.nativeScript ?? null })
-    .where(eq(persons.id, id));
+    .where(and(eq(persons.id, id), eq(persons.version, version)));
+}
+
+/** Whether any person is stored (anonymised ones included). */
+export async function anyPerson(db: DbOrTx): Promise<boolean> {
+  const { rows } = await db.execute(sql`SELECT 1 FROM persons LIMIT 1`);
+  return rows.length > 0;
+}
+
+/** One detail (as text) of the newest audit event with this action, or null. */
+export async function lastAuditDetail(db: DbOrTx, action: string, key: string): Promise<string | null> {
+  const { rows } = await db.execute<{ value: string | null }>(sql`
+    SELECT details->>${key} AS value FROM audit_events WHERE action = ${action} ORDER BY seq DESC LIMIT 1`);
+  return rows[0]?.value ?? null;
 }

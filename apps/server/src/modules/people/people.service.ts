@@ -19,9 +19,10 @@ import type { AuthedContext } from '../../platform/http/context.js';
 import { conflict, fieldError, notFound, versionConflict } from '../../platform/http/errors.js';
 import { gemeindeByAgs } from '../../seed/geo.js';
 import { casesOfPerson } from '../cases/cases.service.js';
-import { nameKeys, nameTokens } from './names/keys.js';
-import { LIKELY_DUPLICATE, scoreMatch, SHOW_THRESHOLD } from './names/match.js';
+import { nameKeys, nameTokens, type NameToken } from './names/keys.js';
+import { LIKELY_DUPLICATE, scoreMatch, SHOW_THRESHOLD, type MatchQuery } from './names/match.js';
 import { detectScript, foldLatin } from './names/normalise.js';
+import { canonicalText } from './names/spelling.js';
 import { latinReadings } from './names/transliterate.js';
 import * as repo from './people.repository.js';
 import type { PersonInsert, PersonRow, PersonWithOrg, SearchCandidateRow } from './people.repository.js';
@@ -45,6 +46,8 @@ export function searchFields(p: NameFields): Pick<PersonInsert, 'searchText' | '
   const full = nameVariants(p).map((v) => `${v.givenNames} ${v.familyName}`.trim());
   const readings = new Set<string>();
   for (const name of full) for (const r of latinReadings(name)) readings.add(r);
+  // The canonical spellings too (Meyer, Meier → maier): the database orders candidates by similarity to the query's.
+  for (const word of [...readings].flatMap((r) => r.split(' '))) readings.add(canonicalText(word));
   const native = `${p.nativeGivenNames} ${p.nativeFamilyName}`.trim();
   return { searchText: [...readings].join(' '), nameKeys: nameKeys(full), nativeScript: native ? detectScript(native) : null };
 }
@@ -80,7 +83,7 @@ export function presentPersonSummary(p: {
   };
 }
 
-function summaryFromCandidate(r: SearchCandidateRow): PersonSummary {
+function summaryFromCandidate(r: SearchCandidateRow, details: repo.SearchHitDetails): PersonSummary {
   return presentPersonSummary({
     id: r.id,
     givenNames: r.given_names,
@@ -91,30 +94,37 @@ function summaryFromCandidate(r: SearchCandidateRow): PersonSummary {
     birthDatePrecision: r.birth_date_precision,
     birthDateIsPlaceholder: r.birth_date_is_placeholder,
     organisationId: r.organisation_id,
-    organisationName: r.organisation_name,
-    openCaseId: r.open_case_id,
+    organisationName: details.organisation_name,
+    openCaseId: details.open_case_id,
+  });
+}
+
+/** The persons the name's keys and trigrams point to, in every organisation (scope is marked per row, not applied). */
+export async function searchCandidates(ctx: Pick<AuthedContext, 'tx' | 'actor'>, tokens: NameToken[], limit = CANDIDATES): Promise<SearchCandidateRow[]> {
+  const lastUnfinished = tokens.length > 1 && tokens[tokens.length - 1]!.text.length < 4;
+  return repo.unsafeSearchCandidatesAcrossOrganisations(ctx.tx, ctx.actor, {
+    tokenKeys: tokens.slice(0, 4).map((t) => t.keys),
+    requiredTokens: Math.min(4, lastUnfinished ? tokens.length - 1 : tokens.length),
+    folded: foldLatin(tokens.flatMap((t) => t.latin.slice(0, 1)).join(' ')),
+    canonical: tokens.map((t) => canonicalText(t.latin[0] ?? '')).join(' '),
+    limit,
   });
 }
 
 /**
- * Search before create: finds the persons a typed name (and date of birth) may be, across scripts and spellings.
- * Shows only persons in the actor's scope; a likely match elsewhere yields a notice without any personal data.
+ * Candidates the database hands to the ranking, at most. The database orders them only roughly (key hits, trigram
+ * similarity of canonical spellings); common short names (Jan, Li, Amir) need a few hundred for the ranking to see
+ * the person meant.
  */
-export async function searchPersons(ctx: AuthedContext, input: { q: string; birthDate?: string; limit: number }): Promise<PersonSearchResult> {
-  const tokens = nameTokens(input.q);
-  if (!tokens.length) return { items: [], outsideScopeNotice: null };
-  const lastUnfinished = tokens.length > 1 && tokens[tokens.length - 1]!.text.length < 4;
-  const rows = await repo.unsafeSearchCandidatesAcrossOrganisations(ctx.tx, ctx.actor, {
-    tokenKeys: tokens.slice(0, 4).map((t) => t.keys),
-    requiredTokens: Math.min(4, lastUnfinished ? tokens.length - 1 : tokens.length),
-    folded: foldLatin(tokens.flatMap((t) => t.latin.slice(0, 1)).join(' ')),
-    limit: 120,
-  });
-  const scored = rows
+const CANDIDATES = 300;
+
+/** Candidates scored against the typed name (and date of birth), best first; those below the display threshold dropped. */
+export function rankCandidates(rows: SearchCandidateRow[], query: MatchQuery, tokens = nameTokens(query.name)) {
+  return rows
     .map((row) => ({
       row,
       match: scoreMatch(
-        { name: input.q, birthDate: input.birthDate },
+        query,
         {
           variants: nameVariants({
             givenNames: row.given_names,
@@ -132,15 +142,22 @@ export async function searchPersons(ctx: AuthedContext, input: { q: string; birt
     }))
     .filter((s) => s.match.score >= SHOW_THRESHOLD)
     .sort((a, b) => b.match.score - a.match.score || (b.match.support ?? 0) - (a.match.support ?? 0));
-  const items: PersonMatch[] = scored
-    .filter((s) => s.row.in_scope)
-    .slice(0, input.limit)
-    .map((s) => ({
-      person: summaryFromCandidate(s.row),
-      score: s.match.score,
-      reasons: s.match.reasons,
-      likelyDuplicate: s.match.score >= LIKELY_DUPLICATE,
-    }));
+}
+
+/**
+ * Search before create: finds the persons a typed name (and date of birth) may be, across scripts and spellings.
+ * Shows only persons in the actor's scope; a likely match elsewhere yields a notice without any personal data.
+ */
+export async function searchPersons(ctx: AuthedContext, input: { q: string; birthDate?: string; limit: number }): Promise<PersonSearchResult> {
+  const tokens = nameTokens(input.q);
+  if (!tokens.length) return { items: [], outsideScopeNotice: null };
+  const scored = rankCandidates(await searchCandidates(ctx, tokens), { name: input.q, birthDate: input.birthDate }, tokens);
+  const shown = scored.filter((s) => s.row.in_scope).slice(0, input.limit);
+  const details = await repo.searchHitDetails(ctx.tx, ctx.actor, shown.map((s) => s.row.id));
+  const items: PersonMatch[] = shown.flatMap((s) => {
+    const d = details.get(s.row.id);
+    return d ? [{ person: summaryFromCandidate(s.row, d), score: s.match.score, reasons: s.match.reasons, likelyDuplicate: s.match.score >= LIKELY_DUPLICATE }] : [];
+  });
   const outside = scored.some((s) => !s.row.in_scope && s.match.score >= LIKELY_DUPLICATE);
   // What was typed is not recorded: only that a search ran and what it showed.
   await ctx.audit.record({

@@ -5,6 +5,7 @@ import { purgeExpiredSessions } from '../auth/sessions.js';
 import { fundingRemindersJob } from '../../modules/funding/funding.jobs.js';
 import { directoryReviewReminderJob } from '../../modules/directory/directory.jobs.js';
 import { personRetentionJob } from '../../modules/people/retention.js';
+import { searchKeysRefreshJob } from '../../modules/people/rekey.js';
 
 export interface Jobs {
   boss: PgBoss;
@@ -26,6 +27,15 @@ export const scheduledJobs: ScheduledJob[] = [
   personRetentionJob,
 ];
 
+/** Work queued once at start when `needed` says so (e.g. derived data computed by an older release). */
+export interface StartupJob {
+  name: string;
+  needed(database: Database): Promise<boolean>;
+  run(database: Database, config: Config): Promise<void>;
+}
+
+export const startupJobs: StartupJob[] = [searchKeysRefreshJob];
+
 export async function startJobs(database: Database, config: Config): Promise<Jobs> {
   const boss = new PgBoss({ connectionString: database.url, max: 2, schema: 'pgboss' });
   boss.on('error', () => {});
@@ -34,6 +44,12 @@ export async function startJobs(database: Database, config: Config): Promise<Job
     await boss.createQueue(job.name);
     await boss.schedule(job.name, job.cron, {}, { tz: 'Europe/Berlin' });
     await boss.work(job.name, async () => job.run(database, config));
+  }
+  for (const job of startupJobs) {
+    await boss.createQueue(job.name);
+    await boss.work(job.name, async () => job.run(database, config));
+    // Several instances may start at once: one queued run is enough.
+    if (await job.needed(database)) await boss.send(job.name, {}, { singletonKey: job.name });
   }
   return { boss, stop: () => boss.stop({ graceful: true, timeout: 10_000 }) };
 }

@@ -86,15 +86,33 @@ const ABD_COMPOUND = /^(abd)(?:ul|ol|el|il|al|ur|ar|er|ir|us|as|es|is|un|an|en|i
 const ABD_ALONE = /^abd(?:ul|el|al|ol|il|u|e)?$/;
 const GLUED_ARTICLE = /^(?:al|el|ul)([a-z]{3,})$/;
 
+/**
+ * All keys of a token, the likeliest first: the primary reading, then every reading with one letter read the other
+ * way, then two, … (Ashleigh: CLK, SHLK, SLK, CLH, CL …), so that the few keys pair lookups use are the likely ones.
+ */
 function expand(segments: readonly Alternatives[]): string[] {
-  let partial: string[] = [''];
-  for (const alternatives of segments) {
-    const next: string[] = [];
-    for (const alt of alternatives) for (const p of partial) next.push(p + alt);
-    // Primary readings come first in `next`; the cap keeps the common spellings and drops exotic combinations.
-    partial = [...new Set(next)].slice(0, MAX_KEYS_PER_TOKEN * 4);
-  }
-  return [...new Set(partial.map(collapse))].slice(0, MAX_KEYS_PER_TOKEN);
+  const out = new Set<string>();
+  const raw = MAX_KEYS_PER_TOKEN * 4;
+  let produced = 0;
+  // Readings with exactly `deviations` non-primary choices, segments from `from` on.
+  const visit = (from: number, deviations: number, choice: number[]) => {
+    if (produced >= raw) return;
+    if (deviations === 0) {
+      produced++;
+      out.add(collapse(segments.map((alternatives, i) => alternatives[choice[i]!]).join('')));
+      return;
+    }
+    for (let i = from; i < segments.length && produced < raw; i++) {
+      for (let a = 1; a < segments[i]!.length && produced < raw; a++) {
+        choice[i] = a;
+        visit(i + 1, deviations - 1, choice);
+        choice[i] = 0;
+      }
+    }
+  };
+  const variable = segments.filter((alternatives) => alternatives.length > 1).length;
+  for (let d = 0; d <= variable && produced < raw; d++) visit(0, d, segments.map(() => 0));
+  return [...out].slice(0, MAX_KEYS_PER_TOKEN);
 }
 
 function collapse(classes: string): string {
@@ -102,6 +120,8 @@ function collapse(classes: string): string {
   for (const c of classes) if (out[out.length - 1] !== c) out += c;
   return out;
 }
+
+const FRONT_VOWEL = /^[eiy]$/;
 
 function latinSegments(token: string): Alternatives[] {
   const segments: Alternatives[] = [];
@@ -118,6 +138,23 @@ function latinSegments(token: string): Alternatives[] {
       const next = token[i + 1] ?? '';
       const silent = i === 0 || next === '' || 'aeiouy'.includes(next) || 'eiou'.includes(prev);
       segments.push(silent ? ['H', ''] : ['H']);
+      i++;
+      continue;
+    }
+    // English dge/dgi is a j sound (Rodgers, Hodges); c before e, i, y an s sound in most languages (Hocine, Cyril).
+    if (ch === 'd' && token[i + 1] === 'g' && FRONT_VOWEL.test(token[i + 2] ?? '')) {
+      segments.push(['J', 'DK']);
+      i += 2;
+      continue;
+    }
+    if (ch === 'c' && FRONT_VOWEL.test(token[i + 1] ?? '')) {
+      segments.push(['S', 'K', 'C', 'J']);
+      i++;
+      continue;
+    }
+    // A word-initial x is sh in Chinese pinyin (Xing, Xiong), h in old Spanish spelling (Ximénez), ks elsewhere (Xenia).
+    if (ch === 'x' && i === 0) {
+      segments.push(['KS', 'C', 'S', 'H']);
       i++;
       continue;
     }
@@ -251,7 +288,7 @@ function isParticle(raw: string): boolean {
 
 /**
  * Splits a name into tokens with their keys. Hyphens and apostrophes separate tokens (Al-Hassan → al, hassan);
- * particles are dropped unless the name consists of nothing else.
+ * particles before a name are dropped.
  */
 export function nameTokens(name: string): NameToken[] {
   const cached = tokenCache.get(name);
@@ -272,9 +309,9 @@ function computeNameTokens(name: string): NameToken[] {
     .split(/[\s\-_.,;/()]+/u)
     .map((t) => t.replace(/[ʿʾʻʼ’‘`´']/gu, ''))
     .filter(Boolean);
-  const meaningful = raw.filter((t) => !isParticle(t));
-  const chosen = meaningful.length ? meaningful : raw;
-  return chosen.flatMap((t) => {
+  // A particle stands before the name it belongs to (al-Hassan, de la Cruz); at the end it is a name itself (Shintaro Lê).
+  const meaningful = raw.filter((t, i) => !isParticle(t) || raw.slice(i + 1).every(isParticle));
+  return meaningful.flatMap((t) => {
     const script = detectScript(t);
     if (script === 'Arab') return arabicToken(t);
     if (script === 'Cyrl') return cyrillicToken(t);
@@ -282,6 +319,12 @@ function computeNameTokens(name: string): NameToken[] {
     return [];
   });
 }
+
+/**
+ * Raise when readings or keys are derived differently (letters, order of the keys, particles): at the next start
+ * Teilhabe recomputes the stored keys of all persons in the background (people/rekey.ts).
+ */
+export const SEARCH_KEYS_VERSION = 2;
 
 /** Sound keys kept per token for pair keys: stored names keep more readings than a query needs. */
 export const PAIR_KEYS_STORED = 6;

@@ -1,6 +1,7 @@
 import type { BirthDatePrecision } from '@teilhabe/shared';
 import { nameTokens, type NameToken } from './keys.js';
 import { foldLatin, looksPersian } from './normalise.js';
+import { spellingSimilarity } from './spelling.js';
 
 /** One way a person's name is written: the Latin name, the name in original script, or an alias. */
 export interface NameVariant {
@@ -31,6 +32,9 @@ export interface MatchResult {
   support?: number;
 }
 
+/** Taken off when given and family name were typed the other way round. */
+const SWAP_PENALTY = 0.02;
+
 /** At or above this score a hit is shown as "mögliche Doppelung". */
 export const LIKELY_DUPLICATE = 0.8;
 /** Below this score a candidate is not shown at all. */
@@ -49,25 +53,33 @@ export const REASONS = {
 
 /** pg_trgm's similarity on one folded word: shared trigrams / all trigrams, words padded with two blanks in front. */
 export function trigramSimilarity(a: string, b: string): number {
-  const ta = trigrams(a);
-  const tb = trigrams(b);
+  return shareOfTrigrams(trigrams(a), trigrams(b));
+}
+
+function shareOfTrigrams(ta: Set<string>, tb: Set<string>): number {
   if (!ta.size || !tb.size) return 0;
   let shared = 0;
   for (const t of ta) if (tb.has(t)) shared++;
   return shared / (ta.size + tb.size - shared);
 }
 
+/** Name words recur (the same few thousand across all persons): their trigrams are kept. */
 const trigramCache = new Map<string, Set<string>>();
 
 function trigrams(word: string): Set<string> {
   const cached = trigramCache.get(word);
   if (cached) return cached;
-  const padded = `  ${word} `;
-  const out = new Set<string>();
-  for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
-  // Ranking compares the same few hundred name words again and again.
+  const out = trigramsOf(word);
   if (trigramCache.size >= 50_000) trigramCache.delete(trigramCache.keys().next().value!);
   trigramCache.set(word, out);
+  return out;
+}
+
+/** Trigrams of a text taken as one word, padded like pg_trgm (two blanks in front, one behind). */
+function trigramsOf(text: string): Set<string> {
+  const padded = `  ${text} `;
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
   return out;
 }
 
@@ -77,47 +89,83 @@ interface TokenMatch {
   kind: TokenMatchKind;
   token: RoledToken | null;
 }
-interface RoledToken extends NameToken {
+interface RoledToken {
+  /** The word's token as cached by nameTokens: the same object wherever the word occurs. */
+  word: NameToken;
   role: 'given' | 'family';
   persian: boolean;
 }
 
-function matchToken(q: NameToken, t: RoledToken, isLast: boolean): TokenMatch {
-  if (q.script === t.script && q.text === t.text) return { score: 1, kind: q.script === 'Latn' ? 'exact' : 'script', token: t };
-  let best: TokenMatch = { score: 0, kind: 'none', token: null };
+function matchToken(q: NameToken, t: NameToken, isLast: boolean): Omit<TokenMatch, 'token'> {
+  if (q.script === t.script && q.text === t.text) return { score: 1, kind: q.script === 'Latn' ? 'exact' : 'script' };
+  let best: Omit<TokenMatch, 'token'> = { score: 0, kind: 'none' };
   const consider = (score: number, kind: TokenMatchKind) => {
-    if (score > best.score) best = { score, kind, token: t };
+    if (score > best.score) best = { score, kind };
   };
   const crossScript = q.script !== 'Latn' || t.script !== 'Latn';
   const soundMatch = q.keys.some((k) => t.keys.includes(k));
-  let closest = 0;
+  let spelled = 0;
   for (const ql of q.latin) {
     for (const tl of t.latin) {
       const sim = trigramSimilarity(ql, tl);
-      closest = Math.max(closest, sim);
+      // The weighted spelling distance is worth its cost where keys or trigrams already say "related".
+      if (soundMatch || sim >= 0.2) spelled = Math.max(spelled, spellingSimilarity(ql, tl, t.script === 'Arab'));
       if (sim >= 0.4) consider(Math.min(0.9, 0.5 + 0.45 * sim), crossScript ? 'script' : 'similar');
       // While typing, the last word may be unfinished: "Muhammad Alh" already finds "Alhasan".
       if (isLast && ql.length >= 2 && tl.startsWith(ql) && ql !== tl) consider(0.8, crossScript ? 'script' : 'prefix');
     }
   }
-  // Among many persons sharing the sound keys the closer spelling ranks first (Smyth: Smith before Samad).
-  if (soundMatch) consider(0.85 + 0.05 * closest, crossScript ? 'script' : 'sound');
+  // Among many persons sharing the sound keys the closer spelling ranks first (Smyth: Smith before Samad; for
+  // Hussain: Husayn, another spelling of the same sounds, before Hasan, another name).
+  if (soundMatch) consider(0.8 + 0.19 * spelled, crossScript ? 'script' : 'sound');
+  // Close spellings whose keys differ in one sound: Salomo/Solomon, Artie/Arthur.
+  else if (spelled >= 0.7) consider(0.5 + 0.4 * spelled, crossScript ? 'script' : 'similar');
   return best;
 }
 
-function roledTokens(variant: NameVariant): RoledToken[] {
-  const persian = looksPersian(`${variant.givenNames} ${variant.familyName}`);
-  return [
-    ...nameTokens(variant.givenNames).map((t) => ({ ...t, role: 'given' as const, persian })),
-    ...nameTokens(variant.familyName).map((t) => ({ ...t, role: 'family' as const, persian })),
-  ];
+/** A spelling's words with their roles, and its trigrams as a whole (none for spellings in other scripts). */
+function prepareVariant(variant: NameVariant): { tokens: RoledToken[]; whole: Set<string> | null } {
+  const text = `${variant.givenNames} ${variant.familyName}`;
+  const persian = looksPersian(text);
+  return {
+    tokens: [
+      ...nameTokens(variant.givenNames).map((word) => ({ word, role: 'given' as const, persian })),
+      ...nameTokens(variant.familyName).map((word) => ({ word, role: 'family' as const, persian })),
+    ],
+    whole: LATIN_LETTER.test(text) ? trigramsOf(foldLatin(text)) : null,
+  };
 }
 
-function scoreVariant(query: NameToken[], variant: NameVariant): MatchResult {
-  const tokens = roledTokens(variant);
+const LATIN_LETTER = /[A-Za-z\u00C0-\u024F]/;
+
+/** One spelling's score, and how close it is to the typed text as a whole (0–1; 0 for other scripts). */
+interface VariantScore extends MatchResult {
+  closeness: number;
+}
+
+function scoreVariant(query: NameToken[], typed: Set<string>, variant: NameVariant): VariantScore {
+  const { tokens, whole } = prepareVariant(variant);
+  return { ...computeVariantScore(query, tokens), closeness: whole ? shareOfTrigrams(typed, whole) : 0 };
+}
+
+/** Per query word: how each name word matched. The same words (Ali, Hassan) recur across many candidates. */
+const wordMatches = new WeakMap<NameToken, Map<NameToken, { score: number; kind: TokenMatchKind }>>();
+
+function matchWord(q: NameToken, t: RoledToken, isLast: boolean): TokenMatch {
+  let cache = wordMatches.get(q);
+  if (!cache) wordMatches.set(q, (cache = new Map()));
+  let m = cache.get(t.word);
+  if (!m) {
+    m = matchToken(q, t.word, isLast);
+    if (cache.size < 20_000) cache.set(t.word, m);
+  }
+  return { score: m.score, kind: m.kind, token: m.score > 0 ? t : null };
+}
+
+function computeVariantScore(query: NameToken[], tokens: RoledToken[]): MatchResult {
   if (!tokens.length) return { score: 0, reasons: [] };
   const matches = query.map((q, i) => tokens.reduce<TokenMatch>((best, t) => {
-    const m = matchToken(q, t, i === query.length - 1);
+    const m = matchWord(q, t, i === query.length - 1);
     return m.score > best.score ? m : best;
   }, { score: 0, kind: 'none', token: null }));
   // Two words of the query must not both be "found" in the same word of the name.
@@ -128,11 +176,11 @@ function scoreVariant(query: NameToken[], variant: NameVariant): MatchResult {
     else total += m.score;
     if (m.token) used.add(m.token);
   }
-  const score = total / query.length;
+  let score = total / query.length;
   const reasons: string[] = [];
-  const scriptHit = matches.find((m) => m.kind === 'script' && m.token && m.token.script !== 'Latn');
+  const scriptHit = matches.find((m) => m.kind === 'script' && m.token && m.token.word.script !== 'Latn');
   if (scriptHit?.token) {
-    reasons.push(scriptHit.token.script === 'Cyrl' ? REASONS.sameCyrillic : scriptHit.token.persian ? REASONS.samePersian : REASONS.sameArabic);
+    reasons.push(scriptHit.token.word.script === 'Cyrl' ? REASONS.sameCyrillic : scriptHit.token.persian ? REASONS.samePersian : REASONS.sameArabic);
   }
   if (matches.every((m) => m.kind === 'exact') && matches.length === tokens.length) reasons.push(REASONS.sameName);
   else if (matches.some((m) => m.kind === 'sound' || m.kind === 'similar' || m.kind === 'prefix' || m.kind === 'exact') && !scriptHit) {
@@ -143,7 +191,11 @@ function scoreVariant(query: NameToken[], variant: NameVariant): MatchResult {
     const last = matches[matches.length - 1]!.token;
     const hasGiven = tokens.some((t) => t.role === 'given');
     const hasFamily = tokens.some((t) => t.role === 'family');
-    if (hasGiven && hasFamily && first?.role === 'family' && last?.role === 'given') reasons.push(REASONS.swapped);
+    // Swapped names are found, but the order as typed is the stronger match.
+    if (hasGiven && hasFamily && first?.role === 'family' && last?.role === 'given') {
+      reasons.push(REASONS.swapped);
+      score -= SWAP_PENALTY;
+    }
   }
   return { score, reasons };
 }
@@ -162,12 +214,21 @@ function birthDateSignal(query: MatchQuery, c: MatchCandidate): { delta: number;
   return { delta: yearGap > 3 ? -0.15 : 0 };
 }
 
+/** The typed text's trigrams, computed once for all candidates of a search. */
+let lastTyped: { name: string; trigrams: Set<string> } | null = null;
+
+function typedTrigrams(name: string): Set<string> {
+  if (lastTyped?.name !== name) lastTyped = { name, trigrams: trigramsOf(foldLatin(name)) };
+  return lastTyped.trigrams;
+}
+
 /** How likely the typed name (and date of birth) is the candidate person, with German reasons. */
 export function scoreMatch(query: MatchQuery, candidate: MatchCandidate, queryTokens = nameTokens(query.name)): MatchResult {
   if (!queryTokens.length) return { score: 0, reasons: [] };
+  const typed = typedTrigrams(query.name);
   const results = candidate.variants
     .filter((v) => `${v.givenNames}${v.familyName}`.trim())
-    .map((v) => scoreVariant(queryTokens, v))
+    .map((v) => scoreVariant(queryTokens, typed, v))
     .sort((a, b) => b.score - a.score);
   const best = results[0];
   if (!best || best.score === 0) return { score: 0, reasons: [] };
@@ -179,10 +240,6 @@ export function scoreMatch(query: MatchQuery, candidate: MatchCandidate, queryTo
   if (dob.reason) reasons.add(dob.reason);
   const score = Math.max(0, Math.min(1, best.score + dob.delta));
   const agreeing = results.filter((r) => r.score >= SHOW_THRESHOLD).length;
-  const typed = foldLatin(query.name);
-  const closeness = Math.max(
-    0,
-    ...candidate.variants.map((v) => foldLatin(`${v.givenNames} ${v.familyName}`)).filter((v) => /[a-z]/.test(v)).map((v) => trigramSimilarity(typed, v)),
-  );
+  const closeness = Math.max(0, ...results.map((r) => r.closeness));
   return { score: Math.round(score * 1000) / 1000, reasons: [...reasons], support: agreeing + closeness };
 }

@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATA_DIR, parseCsv } from '../../../seed/geo.js';
-import { nameKeys, nameTokens } from './keys.js';
+import { nameKeys, nameTokens, PAIR_KEYS_QUERY } from './keys.js';
 import { koelnerPhonetik } from './koelner.js';
 import { LIKELY_DUPLICATE, REASONS, scoreMatch, SHOW_THRESHOLD, trigramSimilarity } from './match.js';
 import { detectScript, foldLatin } from './normalise.js';
-import { arabicToLatin, cyrillicToGerman, cyrillicToIcao } from './transliterate.js';
+import { canonicalSpelling, spellingSimilarity } from './spelling.js';
+import { arabicToLatin, cyrillicToGerman, cyrillicToIcao, cyrillicToUkrainian } from './transliterate.js';
 
 const keysOf = (name: string) => new Set(nameTokens(name).flatMap((t) => t.keys));
 const shareKey = (a: string, b: string) => {
@@ -36,6 +37,8 @@ describe('transliteration', () => {
     expect(cyrillicToIcao('Евгений Жуков')).toBe('evgenii zhukov');
     expect(cyrillicToGerman('Евгений Жуков')).toBe('jewgenij schukow');
     expect(cyrillicToIcao('Олександр Щербак')).toBe('oleksandr shcherbak');
+    // Ukrainian passports since 2010: the national table (г → h, и → y, word-initial є/ю → ye/yu).
+    expect(cyrillicToUkrainian('Олег Євген Юрій Микола')).toBe('oleh yevhen yurii mykola');
   });
 
   it('reads Arabic and Persian script as a consonant frame with the article split off', () => {
@@ -86,6 +89,26 @@ describe('name keys', () => {
     expect(shareKey('Hüseyin', 'حسين')).toBe(true);
   });
 
+  it('read dge, c before e/i/y and an initial x the way the languages concerned do', () => {
+    expect(shareKey('Rodgers', 'Rogers')).toBe(true);
+    expect(shareKey('Hocine', 'حسين')).toBe(true);
+    expect(shareKey('Xing', 'Шин')).toBe(true);
+    expect(shareKey('Ximénez', 'Jiménez')).toBe(true);
+    // c at the end of a word stays k first: Ric, Luc, Nic.
+    expect(nameTokens('Ric')[0]!.keys[0]).toBe('RK');
+  });
+
+  it('list the likeliest keys first, so that pair keys (the first six per word) hold them', () => {
+    const firstSix = (name: string) => nameTokens(name)[0]!.keys.filter((k) => !k.startsWith('k')).slice(0, PAIR_KEYS_QUERY);
+    expect(firstSix('Ashleigh')).toContain('CL');
+    expect(firstSix('Ashleigh')[0]).toBe('CLK');
+  });
+
+  it('keep a particle at the end of a name: it is a name there (Shintaro Lê)', () => {
+    expect(nameTokens('Shintaro Lê').map((t) => t.text)).toEqual(['shintaro', 'le']);
+    expect(nameTokens('Maria de la Cruz').map((t) => t.text)).toEqual(['maria', 'cruz']);
+  });
+
   it('store every key of every name, sorted and unique', () => {
     const keys = nameKeys(['Mohammed Al-Hassan', 'محمد الحسن']);
     expect(keys).toContain('MHMD');
@@ -127,6 +150,25 @@ describe('recall on the real Wikidata spelling clusters (data/names)', () => {
       expect(frequent.length).toBeGreaterThanOrEqual(3);
       for (const latin of frequent) expect(shareKey(latin, native), `${native} ${latin}`).toBe(true);
     }
+  });
+});
+
+describe('spelling similarity', () => {
+  it('treats letters that only another transliteration scheme writes differently as the same spelling', () => {
+    const pairs: [string, string][] = [['Husayn', 'Hussain'], ['Meier', 'Mayer'], ['Yevgeniy', 'Yevgeni'], ['Fatimah', 'Fatima'], ['Mohammed', 'Mohamed'], ['Schukow', 'Shukov']];
+    for (const [a, b] of pairs) {
+      expect(canonicalSpelling(foldLatin(a)), `${a}/${b}`).toBe(canonicalSpelling(foldLatin(b)));
+      expect(spellingSimilarity(foldLatin(a), foldLatin(b))).toBe(1);
+    }
+  });
+
+  it('ranks another spelling of the same sounds above another name with the same sound key', () => {
+    expect(spellingSimilarity('hussain', 'husayn')).toBeGreaterThan(spellingSimilarity('hussain', 'hasan'));
+    expect(spellingSimilarity('jewgenij', 'yevgeny')).toBeGreaterThan(spellingSimilarity('jewgenij', 'jagan'));
+    // Arabic script writes no short vowels: Muhammad is close to the frame mhmd, Mahmud to mhmud.
+    expect(spellingSimilarity('muhammad', 'mhmd', true)).toBeGreaterThan(0.9);
+    expect(spellingSimilarity('mahmud', 'mhmud', true)).toBeGreaterThan(spellingSimilarity('mahmud', 'mhmd', true));
+    expect(spellingSimilarity('petra', 'klaus')).toBeLessThan(0.3);
   });
 });
 
@@ -174,6 +216,13 @@ describe('ranking', () => {
     const closer = scoreMatch({ name: 'Mohamed Hasan' }, { ...latinOnly, variants: [{ givenNames: 'Mohamed', familyName: 'Hassan' }] });
     const farther = scoreMatch({ name: 'Mohamed Hasan' }, { ...latinOnly, variants: [{ givenNames: 'Muhammed', familyName: 'Hassan' }] });
     expect(closer.support!).toBeGreaterThan(farther.support!);
+  });
+
+  it('puts another spelling of the same name above a different name that sounds alike', () => {
+    const person = (givenNames: string, familyName: string) => ({ variants: [{ givenNames, familyName }], birthDate: null, birthDatePrecision: 'unknown' as const, birthDateIsPlaceholder: false });
+    expect(scoreMatch({ name: 'Ali Hussain' }, person('Ali', 'Husayn')).score).toBeGreaterThan(scoreMatch({ name: 'Ali Hussain' }, person('Ali', 'Hasan')).score);
+    // Swapped names are shown, after the same name in the order typed.
+    expect(scoreMatch({ name: 'Meier Daniel' }, person('Meier', 'Daniel')).score).toBeGreaterThan(scoreMatch({ name: 'Meier Daniel' }, person('Daniel', 'Meier')).score);
   });
 
   it('does not show a different person who only shares a common family name', () => {

@@ -27,8 +27,12 @@ export function looksPersian(value: string): boolean {
   return PERSIAN_ONLY.test(value);
 }
 
+const PLAIN = /^[A-Za-z0-9 \-.,]*$/;
+
 /** German name folding: ä→ae, ö→oe, ü→ue, ß→ss, other diacritics removed, lower case, only a–z, digits and single spaces. */
 export function foldLatin(value: string): string {
+  // Most names are plain ASCII letters: the full chain below is needed only for the others.
+  if (PLAIN.test(value)) return value.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
   return value
     .normalize('NFC')
     .toLowerCase()

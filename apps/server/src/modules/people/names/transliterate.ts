@@ -15,6 +15,15 @@ const CYRILLIC_GERMAN: Record<string, string> = {
   ц: 'z', ч: 'tsch', ш: 'sch', щ: 'schtsch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'ju', я: 'ja',
 };
 
+// Ukraine's national transliteration (Cabinet resolution 55/2010), used in Ukrainian passports since 2010: г → h,
+// и → y, with the word-initial forms of є, ї, й, ю, я (Oleh, Mykola, Yevhen, Yurii).
+const CYRILLIC_UKRAINIAN: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', г: 'h', ґ: 'g', д: 'd', е: 'e', ё: 'io', є: 'ie', ж: 'zh', з: 'z', и: 'y', і: 'i', ї: 'i',
+  й: 'i', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ў: 'u', ф: 'f', х: 'kh',
+  ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'iu', я: 'ia',
+};
+const UKRAINIAN_INITIAL: Record<string, string> = { є: 'ye', ї: 'yi', й: 'y', ю: 'yu', я: 'ya' };
+
 // Arabic and Persian → Latin in the simplified common practice (no diacritics, ICAO-like digraphs). Short vowels are
 // not written in Arabic script, so the reading is a consonant frame: محمد → mhmd.
 const ARABIC_LATIN: Record<string, string> = {
@@ -48,6 +57,11 @@ export function cyrillicToGerman(value: string): string {
   return mapEach(value, CYRILLIC_GERMAN, (ch) => (ch === 'е' ? 'je' : undefined));
 }
 
+/** Ukrainian passport reading of a Cyrillic name: Олег Євген Юрій → oleh yevhen yurii. */
+export function cyrillicToUkrainian(value: string): string {
+  return mapEach(value, CYRILLIC_UKRAINIAN, (ch) => UKRAINIAN_INITIAL[ch]);
+}
+
 /** Consonant-frame reading of an Arabic or Persian name: محمد الحسن → mhmd al-hsn; و and ي read as vowels inside a word. */
 export function arabicToLatin(value: string): string {
   let out = '';
@@ -70,7 +84,7 @@ export function latinReadings(value: string): string[] {
   const script = detectScript(value);
   const readings =
     script === 'Cyrl'
-      ? [cyrillicToIcao(value), cyrillicToGerman(value)]
+      ? [cyrillicToIcao(value), cyrillicToGerman(value), cyrillicToUkrainian(value)]
       : script === 'Arab'
         ? [arabicToLatin(value)]
         : [value];
