@@ -148,24 +148,28 @@ function scoreVariant(query: NameToken[], typed: Set<string>, variant: NameVaria
   return { ...computeVariantScore(query, tokens), closeness: whole ? shareOfTrigrams(typed, whole) : 0 };
 }
 
-/** Per query word: how each name word matched. The same words (Ali, Hassan) recur across many candidates. */
-const wordMatches = new WeakMap<NameToken, Map<NameToken, { score: number; kind: TokenMatchKind }>>();
+/**
+ * How each name word matched the words of the query being ranked: the same words (Ali, Hassan) recur across many
+ * candidates. Only the current query's results are kept (ranking one search runs without interruption), so memory
+ * stays bounded however many different names are searched.
+ */
+let wordMatches: { query: NameToken[]; byWord: Map<NameToken, { score: number; kind: TokenMatchKind }>[] } | null = null;
 
-function matchWord(q: NameToken, t: RoledToken, isLast: boolean): TokenMatch {
-  let cache = wordMatches.get(q);
-  if (!cache) wordMatches.set(q, (cache = new Map()));
+function matchWord(query: NameToken[], i: number, t: RoledToken): TokenMatch {
+  if (wordMatches?.query !== query) wordMatches = { query, byWord: query.map(() => new Map()) };
+  const cache = wordMatches.byWord[i]!;
   let m = cache.get(t.word);
   if (!m) {
-    m = matchToken(q, t.word, isLast);
-    if (cache.size < 20_000) cache.set(t.word, m);
+    m = matchToken(query[i]!, t.word, i === query.length - 1);
+    cache.set(t.word, m);
   }
   return { score: m.score, kind: m.kind, token: m.score > 0 ? t : null };
 }
 
 function computeVariantScore(query: NameToken[], tokens: RoledToken[]): MatchResult {
   if (!tokens.length) return { score: 0, reasons: [] };
-  const matches = query.map((q, i) => tokens.reduce<TokenMatch>((best, t) => {
-    const m = matchWord(q, t, i === query.length - 1);
+  const matches = query.map((_, i) => tokens.reduce<TokenMatch>((best, t) => {
+    const m = matchWord(query, i, t);
     return m.score > best.score ? m : best;
   }, { score: 0, kind: 'none', token: null }));
   // Two words of the query must not both be "found" in the same word of the name.
