@@ -1,5 +1,6 @@
 import { koelnerPhonetik } from './koelner.js';
 import { detectScript, foldArabic, foldCyrillic, foldLatin, type NameScript } from './normalise.js';
+import { canonicalSpelling } from './spelling.js';
 import { latinReadings } from './transliterate.js';
 
 /**
@@ -237,11 +238,16 @@ export interface NameToken {
   script: NameScript;
   /** Folded Latin readings of the token (itself when Latin). */
   latin: string[];
+  /** The readings' canonical spellings (spelling.ts), in the same order. */
+  canonical: string[];
   /** Sound keys (consonant classes, upper case) and the Kölner Phonetik code prefixed with `k`. */
   keys: string[];
 }
 
-function latinToken(raw: string): NameToken[] {
+/** A token as read from one word, before its canonical spellings are added. */
+type WordToken = Omit<NameToken, 'canonical'>;
+
+function latinToken(raw: string): WordToken[] {
   const prepared = prepareLatin(raw);
   const folded = foldLatin(raw).replace(/\s+/g, '');
   if (!prepared) return [];
@@ -260,7 +266,7 @@ function latinToken(raw: string): NameToken[] {
   return [{ text: folded, script: 'Latn', latin: [folded], keys: [...keys] }];
 }
 
-function arabicToken(raw: string): NameToken[] {
+function arabicToken(raw: string): WordToken[] {
   const folded = foldArabic(raw).replace(/\s+/g, '');
   if (!folded) return [];
   if (folded.startsWith('عبد') && folded.length > 4) {
@@ -274,7 +280,7 @@ function arabicToken(raw: string): NameToken[] {
   return [{ text: folded, script: 'Arab', latin: latinReadings(forms[0]!), keys: [...keys] }];
 }
 
-function cyrillicToken(raw: string): NameToken[] {
+function cyrillicToken(raw: string): WordToken[] {
   const folded = foldCyrillic(raw).replace(/\s+/g, '');
   if (!folded) return [];
   return [{ text: folded, script: 'Cyrl', latin: latinReadings(folded), keys: skeletonKeys(folded, 'Cyrl') }];
@@ -311,13 +317,15 @@ function computeNameTokens(name: string): NameToken[] {
     .filter(Boolean);
   // A particle stands before the name it belongs to (al-Hassan, de la Cruz); at the end it is a name itself (Shintaro Lê).
   const meaningful = raw.filter((t, i) => !isParticle(t) || raw.slice(i + 1).every(isParticle));
-  return meaningful.flatMap((t) => {
-    const script = detectScript(t);
-    if (script === 'Arab') return arabicToken(t);
-    if (script === 'Cyrl') return cyrillicToken(t);
-    if (script === 'Latn') return latinToken(t);
-    return [];
-  });
+  return meaningful
+    .flatMap((t) => {
+      const script = detectScript(t);
+      if (script === 'Arab') return arabicToken(t);
+      if (script === 'Cyrl') return cyrillicToken(t);
+      if (script === 'Latn') return latinToken(t);
+      return [];
+    })
+    .map((t) => ({ ...t, canonical: t.latin.map(canonicalSpelling) }));
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { BirthDatePrecision } from '@teilhabe/shared';
 import { nameTokens, type NameToken } from './keys.js';
 import { foldLatin, looksPersian } from './normalise.js';
-import { spellingSimilarity } from './spelling.js';
+import { canonicalSimilarity } from './spelling.js';
 
 /** One way a person's name is written: the Latin name, the name in original script, or an alias. */
 export interface NameVariant {
@@ -105,11 +105,11 @@ function matchToken(q: NameToken, t: NameToken, isLast: boolean): Omit<TokenMatc
   const crossScript = q.script !== 'Latn' || t.script !== 'Latn';
   const soundMatch = q.keys.some((k) => t.keys.includes(k));
   let spelled = 0;
-  for (const ql of q.latin) {
-    for (const tl of t.latin) {
+  for (const [qi, ql] of q.latin.entries()) {
+    for (const [ti, tl] of t.latin.entries()) {
       const sim = trigramSimilarity(ql, tl);
       // The weighted spelling distance is worth its cost where keys or trigrams already say "related".
-      if (soundMatch || sim >= 0.2) spelled = Math.max(spelled, spellingSimilarity(ql, tl, t.script === 'Arab'));
+      if (soundMatch || sim >= 0.2) spelled = Math.max(spelled, canonicalSimilarity(q.canonical[qi]!, t.canonical[ti]!, t.script === 'Arab'));
       if (sim >= 0.4) consider(Math.min(0.9, 0.5 + 0.45 * sim), crossScript ? 'script' : 'similar');
       // While typing, the last word may be unfinished: "Muhammad Alh" already finds "Alhasan".
       if (isLast && ql.length >= 2 && tl.startsWith(ql) && ql !== tl) consider(0.8, crossScript ? 'script' : 'prefix');

@@ -71,8 +71,11 @@ const indel = (ch: string) => (VOWELS.has(ch) ? VOWEL_COST : ch === 'h' || ch ==
  * from Arabic script, which writes no short vowels (محمد → mhmd), so a vowel only `a` has costs almost nothing.
  */
 export function spellingSimilarity(a: string, b: string, frame = false): number {
-  const x = canonicalSpelling(a);
-  const y = canonicalSpelling(b);
+  return canonicalSimilarity(canonicalSpelling(a), canonicalSpelling(b), frame);
+}
+
+/** spellingSimilarity on spellings already made canonical (name tokens carry theirs). */
+export function canonicalSimilarity(x: string, y: string, frame = false): number {
   if (x === y) return 1;
   if (!x.length || !y.length) return 0;
   const dropFromX = (ch: string) => (frame && VOWELS.has(ch) ? FRAME_VOWEL_COST : indel(ch));
