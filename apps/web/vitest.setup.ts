@@ -24,6 +24,14 @@ class ResizeObserverStub {
 }
 globalThis.ResizeObserver ??= ResizeObserverStub;
 
+// Mantine's autosizing Textarea re-measures when web fonts finish loading; jsdom has no FontFaceSet.
+if (!('fonts' in document)) {
+  Object.defineProperty(document, 'fonts', {
+    configurable: true,
+    value: { addEventListener: () => {}, removeEventListener: () => {}, ready: Promise.resolve() },
+  });
+}
+
 Element.prototype.scrollIntoView ??= function scrollIntoView() {};
 window.scrollTo = (() => {}) as typeof window.scrollTo;
 

@@ -24,7 +24,7 @@ const isPermission = (a: Access | undefined): a is Permission => !!a && (PERMISS
 /** A valid request for a route as the registry lists it: random ids, the sample body and headers. */
 function sampleRequest(route: RouteEntry) {
   const sample = ROUTE_SAMPLES[routeKey(route)];
-  const url = fillParams(route.url) + (sample?.query ? `?${sample.query}` : '');
+  const url = fillParams(route.url, sample?.params) + (sample?.query ? `?${sample.query}` : '');
   const payload = isMutating(route) ? (sample?.body?.(t) ?? {}) : undefined;
   return { method: route.method, url, payload, headers: sample?.headers };
 }

@@ -268,7 +268,7 @@ describe('bad parameters, headers and query strings', () => {
       const agent = agents.get(role)!;
       const sample = ROUTE_SAMPLES[`${route.method} ${route.url}`];
       for (const bad of BAD_IDS) {
-        const url = fillParams(route.url.replace(/:(id|\w+Id)\b/, bad));
+        const url = fillParams(route.url.replace(/:(id|\w+Id)\b/, bad), sample?.params);
         const res = await send(t, {
           method: route.method,
           url,

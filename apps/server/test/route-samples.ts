@@ -11,6 +11,8 @@
  * - `body`: a syntactically valid body, so a 401/403 can never be blamed on bad input. `{}` when the route takes none.
  *   It may still fail a business rule (unknown ids, wrong password): only its shape must be right.
  * - `headers`: headers the route needs besides cookie and CSRF (e.g. `If-Match`).
+ * - `params`: valid values for path parameters that are not ids (ids and tokens are filled in at random), e.g. a
+ *   category, so the route-walking calls reach the route's logic instead of a 400 for the parameter.
  * - `success`: prepares ONE request that must succeed (2xx) — with real ids, a role that may do it, a fresh user where
  *   the request changes or ends something. The access matrix checks it writes ≥ 1 audit row; the bad-input suite uses
  *   its agent, URL and headers as "the role that is allowed" and replaces the body.
@@ -45,6 +47,8 @@ export interface RouteSample {
   body?: (t: TestApp) => unknown;
   query?: string;
   headers?: Record<string, string>;
+  /** Path parameters other than ids, e.g. `{ category: 'identity' }`. */
+  params?: Record<string, string>;
   success?: (t: TestApp) => Promise<SuccessCase>;
   secretFields?: string[];
   /** The body is a file (uploads), not JSON: the bad-input suite sends non-file content instead of its JSON corpus. */

@@ -28,6 +28,8 @@ export function makeMe(overrides: Partial<Me> = {}): Me {
 export interface RenderOptions {
   /** Where the memory router starts. */
   path?: string;
+  /** The route pattern of the element when it has parameters (e.g. `/vermittlungen/:id`); else `path` itself. */
+  pattern?: string;
   /** Extra routes beside the one under test (e.g. the page a redirect leads to). */
   routes?: RouteObject[];
   locale?: Locale;
@@ -36,7 +38,7 @@ export interface RenderOptions {
 }
 
 /** Renders `element` at `path` inside the app's providers (Mantine test env: no transitions, no portals). */
-export function renderPage(element: ReactNode, { path = '/', routes = [], locale = 'de', me = null }: RenderOptions = {}) {
+export function renderPage(element: ReactNode, { path = '/', pattern, routes = [], locale = 'de', me = null }: RenderOptions = {}) {
   resetPageFocusForTests();
   clearSessionEnd();
   setCsrfToken(me ? 'test-csrf' : null);
@@ -44,7 +46,7 @@ export function renderPage(element: ReactNode, { path = '/', routes = [], locale
   queryClient.setDefaultOptions({ queries: { retry: false, staleTime: Infinity }, mutations: { retry: false } });
   queryClient.setQueryData(sessionQueryKey, me ? { csrfToken: 'test-csrf', user: me } : null);
   const wrapped = me ? <MeProvider me={me}>{element}</MeProvider> : element;
-  const router = createMemoryRouter([{ path: path.split('?')[0], element: wrapped }, ...routes], { initialEntries: [path] });
+  const router = createMemoryRouter([{ path: pattern ?? path.split('?')[0], element: wrapped }, ...routes], { initialEntries: [path] });
   const result = render(
     <AppProviders queryClient={queryClient} locale={locale} env="test">
       <RouterProvider router={router} />

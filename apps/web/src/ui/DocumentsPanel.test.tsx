@@ -1,8 +1,11 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DOCUMENT_MEDIA_TYPES } from '@teilhabe/shared';
+import { de } from '../i18n/de';
+import { en } from '../i18n/en';
 import { json, makeMe, mockFetch, renderPage } from '../test/utils';
-import { DocumentsPanel } from './DocumentsPanel';
+import { DocumentsPanel, formatBytes, MEDIA_TYPE_KEYS } from './DocumentsPanel';
 
 const DOC = {
   id: '00000000-0000-4000-8000-000000000077',
@@ -58,5 +61,40 @@ describe('DocumentsPanel', () => {
     await screen.findByRole('table', { name: 'Dokumente' });
     expect(screen.queryByLabelText(/Dokument hochladen/)).toBeNull();
     expect(screen.queryByRole('button', { name: /Löschen/ })).toBeNull();
+  });
+
+  it('speaks English when the UI does: headers, type, size, date, the upload field and its messages', async () => {
+    const png = { ...DOC, id: '00000000-0000-4000-8000-000000000078', filename: 'Pass.png', mediaType: 'image/png', sizeBytes: 1_572_864 };
+    mockFetch({ [`GET ${BASE}`]: () => json({ items: [DOC, png], canWrite: true }) });
+    renderPage(<DocumentsPanel base="/cases/00000000-0000-4000-8000-000000000001" />, { locale: 'en', me: makeMe({ roles: ['case_manager'] }) });
+    const table = await screen.findByRole('table', { name: 'Documents' });
+    expect(screen.getByRole('heading', { level: 2, name: 'Documents' })).toBeTruthy();
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Name', 'Type', 'Size', 'Uploaded', 'Actions']);
+    const row = within(table).getByRole('rowheader', { name: /Pass\.png/ }).closest('tr')!;
+    expect(within(row).getByText('PNG image')).toBeTruthy();
+    expect(within(row).getByText('1.5 MB')).toBeTruthy();
+    expect(within(row).getByText('2 Mar 2026, 10:30 · Carla Case')).toBeTruthy();
+    // (jsdom's accessible names drop the space before visually hidden text; a browser reads "Pass.png download".)
+    expect(within(row).getByRole('link', { name: /^Pass\.png\s*download$/ })).toBeTruthy();
+    await userEvent.setup().click(within(row).getByRole('button', { name: /^Delete\s*\(Pass\.png\)$/ }));
+    expect(screen.getByRole('button', { name: 'Yes, delete' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Cancel' })).toBeTruthy();
+    expect(screen.getByText('The document will be deleted; the deletion stays visible in the audit log.')).toBeTruthy();
+    const input = screen.getByLabelText('Upload a document (PDF, image or Word, at most 20 MB)');
+    const file = new File(['x'], 'scan.pdf', { type: 'application/pdf' });
+    Object.defineProperty(file, 'size', { value: 21 * 1024 * 1024 });
+    fireEvent.change(input, { target: { files: [file] } });
+    expect((await screen.findByRole('alert')).textContent).toBe('The file “scan.pdf” is too large: at most 20 MB.');
+    expect(screen.queryByText(/Dokument|Löschen|Größe/)).toBeNull();
+  }, 20_000);
+
+  it('names every accepted document type in both catalogs, German as the shared list', () => {
+    expect(Object.keys(MEDIA_TYPE_KEYS).sort()).toEqual(Object.keys(DOCUMENT_MEDIA_TYPES).sort());
+    for (const [mediaType, label] of Object.entries(DOCUMENT_MEDIA_TYPES)) {
+      expect(de[MEDIA_TYPE_KEYS[mediaType]!], mediaType).toBe(label);
+      expect(en[MEDIA_TYPE_KEYS[mediaType]!], mediaType).toBeTruthy();
+    }
+    expect(formatBytes(1_572_864)).toBe('1,5 MB');
+    expect(formatBytes(1_572_864, 'en')).toBe('1.5 MB');
   });
 });

@@ -1,20 +1,30 @@
 import { useId, useRef, useState } from 'react';
 import { Alert, Anchor, Button, Group, Paper, Progress, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { DOCUMENT_MAX_BYTES, DOCUMENT_MEDIA_TYPES, DocumentInfo, DocumentListResult, OkResponse } from '@teilhabe/shared';
+import { DOCUMENT_MAX_BYTES, DocumentInfo, DocumentListResult, OkResponse } from '@teilhabe/shared';
 import { API_BASE, ApiError, apiRequest, getCsrfToken } from '../api/client';
+import { translate, useI18n, type MessageKey } from '../i18n';
 import { DataTable } from './DataTable';
 import { Loading, QueryError } from './feedback';
 
 const ACCEPT = '.pdf,.png,.jpg,.jpeg,.gif,.webp,.docx,application/pdf,image/png,image/jpeg,image/gif,image/webp,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-export function formatBytes(n: number): string {
+/** A file size in B, KB or MB, with the number written for the UI language (`de`: 1,5 MB; `en`: 1.5 MB). */
+export function formatBytes(n: number, locale = 'de'): string {
   if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toLocaleString('de-DE', { maximumFractionDigits: 0 })} KB`;
-  return `${(n / 1024 / 1024).toLocaleString('de-DE', { maximumFractionDigits: 1 })} MB`;
+  if (n < 1024 * 1024) return `${(n / 1024).toLocaleString(locale, { maximumFractionDigits: 0 })} KB`;
+  return `${(n / 1024 / 1024).toLocaleString(locale, { maximumFractionDigits: 1 })} MB`;
 }
 
-const dateTime = (iso: string) => new Date(iso).toLocaleString('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' });
+/** Catalog keys of the document types the server accepts (German: the shared DOCUMENT_MEDIA_TYPES). */
+export const MEDIA_TYPE_KEYS: Readonly<Partial<Record<string, MessageKey>>> = {
+  'application/pdf': 'documents.type.pdf',
+  'image/png': 'documents.type.png',
+  'image/jpeg': 'documents.type.jpeg',
+  'image/gif': 'documents.type.gif',
+  'image/webp': 'documents.type.webp',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'documents.type.docx',
+};
 
 /** Sends the file as the request body (type checked by the server from the content), reporting upload progress. */
 function uploadFile(url: string, file: File, onProgress: (percent: number) => void): Promise<DocumentInfo> {
@@ -38,13 +48,14 @@ function uploadFile(url: string, file: File, onProgress: (percent: number) => vo
       if (xhr.status >= 200 && xhr.status < 300) {
         const parsed = DocumentInfo.safeParse(body);
         if (parsed.success) resolve(parsed.data);
-        else reject(new ApiError(xhr.status, 'invalid_response', 'Unerwartete Antwort des Servers.'));
+        else reject(new ApiError(xhr.status, 'invalid_response', translate('documents.invalidResponse')));
         return;
       }
       const err = body as { code?: string; message?: string } | undefined;
-      reject(new ApiError(xhr.status, err?.code ?? 'error', err?.message ?? `Hochladen fehlgeschlagen (Status ${xhr.status}).`));
+      // The server's own message (German, as the API answers) when there is one.
+      reject(new ApiError(xhr.status, err?.code ?? 'error', err?.message ?? translate('documents.uploadFailedStatus', { status: xhr.status })));
     };
-    xhr.onerror = () => reject(new ApiError(0, 'network_error', 'Keine Verbindung zum Server. Bitte erneut versuchen.'));
+    xhr.onerror = () => reject(new ApiError(0, 'network_error', translate('documents.network')));
     xhr.send(file);
   });
 }
@@ -54,7 +65,13 @@ function uploadFile(url: string, file: File, onProgress: (percent: number) => vo
  * to 20 MB, the server checks the type by content), download (recorded in the audit log) and delete after a confirm.
  * `base` is the record's API path below /api/v1, e.g. `/cases/<id>`.
  */
-export function DocumentsPanel({ base, title = 'Dokumente' }: { base: string; title?: string }) {
+export function DocumentsPanel({ base, title: givenTitle }: { base: string; title?: string }) {
+  const { t, locale, formatDateTime } = useI18n();
+  const title = givenTitle ?? t('documents.title');
+  const mediaTypeLabel = (mediaType: string) => {
+    const key = MEDIA_TYPE_KEYS[mediaType];
+    return key ? t(key) : mediaType;
+  };
   const headingId = useId();
   const inputId = useId();
   const queryClient = useQueryClient();
@@ -70,16 +87,16 @@ export function DocumentsPanel({ base, title = 'Dokumente' }: { base: string; ti
     if (!file) return;
     setMessage(null);
     if (file.size > DOCUMENT_MAX_BYTES) {
-      setMessage({ ok: false, text: `Die Datei „${file.name}“ ist zu groß: höchstens 20 MB.` });
+      setMessage({ ok: false, text: t('documents.tooLarge', { name: file.name }) });
       return;
     }
     setProgress(0);
     try {
       const doc = await uploadFile(`${API_BASE}${base}/documents?filename=${encodeURIComponent(file.name)}`, file, setProgress);
-      setMessage({ ok: true, text: `„${doc.filename}“ wurde hochgeladen.` });
+      setMessage({ ok: true, text: t('documents.uploaded', { name: doc.filename }) });
       await queryClient.invalidateQueries({ queryKey: key });
     } catch (error) {
-      setMessage({ ok: false, text: error instanceof Error ? error.message : 'Hochladen fehlgeschlagen.' });
+      setMessage({ ok: false, text: error instanceof Error ? error.message : t('documents.uploadFailed') });
     } finally {
       setProgress(null);
       if (input.current) input.current.value = '';
@@ -91,11 +108,11 @@ export function DocumentsPanel({ base, title = 'Dokumente' }: { base: string; ti
     setMessage(null);
     try {
       await apiRequest(`${base}/documents/${doc.id}`, OkResponse, { method: 'DELETE' });
-      setMessage({ ok: true, text: `„${doc.filename}“ wurde gelöscht.` });
+      setMessage({ ok: true, text: t('documents.deleted', { name: doc.filename }) });
       setConfirming(null);
       await queryClient.invalidateQueries({ queryKey: key });
     } catch (error) {
-      setMessage({ ok: false, text: error instanceof Error ? error.message : 'Löschen fehlgeschlagen.' });
+      setMessage({ ok: false, text: error instanceof Error ? error.message : t('documents.deleteFailed') });
     } finally {
       setDeleting(false);
     }
@@ -118,53 +135,63 @@ export function DocumentsPanel({ base, title = 'Dokumente' }: { base: string; ti
               minWidth={560}
               rows={list.data.items}
               rowKey={(d) => d.id}
-              empty="Noch keine Dokumente."
+              empty={t('documents.empty')}
               columns={[
                 {
                   key: 'name',
-                  header: 'Name',
+                  header: t('documents.colName'),
                   rowHeader: true,
                   render: (d) => (
                     <Anchor href={`${API_BASE}${base}/documents/${d.id}`} download={d.filename}>
                       <bdi>{d.filename}</bdi>
-                      <VisuallyHidden component="span"> herunterladen</VisuallyHidden>
+                      <VisuallyHidden component="span">{` ${t('documents.download')}`}</VisuallyHidden>
                     </Anchor>
                   ),
                 },
-                { key: 'type', header: 'Typ', render: (d) => DOCUMENT_MEDIA_TYPES[d.mediaType] ?? d.mediaType },
-                { key: 'size', header: 'Größe', nowrap: true, render: (d) => formatBytes(d.sizeBytes) },
-                { key: 'date', header: 'Hochgeladen', nowrap: true, render: (d) => `${dateTime(d.createdAt)}${d.createdBy ? ` · ${d.createdBy}` : ''}` },
+                { key: 'type', header: t('documents.colType'), render: (d) => mediaTypeLabel(d.mediaType) },
+                { key: 'size', header: t('documents.colSize'), nowrap: true, render: (d) => formatBytes(d.sizeBytes, locale) },
+                {
+                  key: 'date',
+                  header: t('documents.colUploaded'),
+                  nowrap: true,
+                  render: (d) => (d.createdBy ? t('documents.uploadedBy', { date: formatDateTime(d.createdAt), name: d.createdBy }) : formatDateTime(d.createdAt)),
+                },
                 {
                   key: 'actions',
-                  header: 'Aktionen',
+                  header: t('ui.actions'),
                   render: (d) =>
                     !list.data.canWrite ? null : confirming === d.id ? (
                       <Group gap="xs" wrap="nowrap">
                         <Button size="xs" color="red" loading={deleting} onClick={() => void remove(d)}>
-                          Ja, löschen
+                          {t('documents.confirmDelete')}
                         </Button>
                         <Button size="xs" variant="default" onClick={() => setConfirming(null)}>
-                          Abbrechen
+                          {t('ui.cancel')}
                         </Button>
                       </Group>
                     ) : (
                       <Button size="xs" variant="default" color="red" onClick={() => setConfirming(d.id)}>
-                        Löschen<VisuallyHidden component="span"> ({d.filename})</VisuallyHidden>
+                        {t('documents.delete')}
+                        <VisuallyHidden component="span"> ({d.filename})</VisuallyHidden>
                       </Button>
                     ),
                 },
               ]}
             />
-            {confirming ? <Text size="sm" role="status">Das Dokument wird gelöscht; der Vorgang bleibt im Protokoll sichtbar.</Text> : null}
+            {confirming ? (
+              <Text size="sm" role="status">
+                {t('documents.deleteHint')}
+              </Text>
+            ) : null}
             {list.data.canWrite ? (
               <Stack gap={4}>
                 <label htmlFor={inputId}>
                   <Text component="span" fw={500} size="sm">
-                    Dokument hochladen (PDF, Bild oder Word, höchstens 20 MB)
+                    {t('documents.uploadLabel')}
                   </Text>
                 </label>
                 <input id={inputId} ref={input} type="file" accept={ACCEPT} disabled={progress !== null} onChange={(e) => void onFile(e.currentTarget.files?.[0])} />
-                {progress !== null ? <Progress value={progress} aria-label={`Hochladen: ${progress} %`} /> : null}
+                {progress !== null ? <Progress value={progress} aria-label={t('documents.uploadProgress', { percent: progress })} /> : null}
               </Stack>
             ) : null}
           </>

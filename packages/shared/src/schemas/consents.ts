@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { text, Uuid } from './common.js';
 import { LIFE_DOMAINS } from './cases.js';
+import type { OrganisationKind } from './organisations.js';
 import { BENEFIT_SYSTEMS, BIRTH_DATE_PRECISIONS, SEXES } from './people.js';
 
 // ── Catalogues ──────────────────────────────────────────────────────────────────────────────────────────────────
@@ -22,6 +23,65 @@ export const DATA_CATEGORY_LABELS_DE: Record<DataCategory, string> = {
   education_work: 'Bildung, Anerkennung, Arbeit',
   goals: 'Ziele des Hilfeplans',
 };
+
+/** Every category except health (Art. 9 DSGVO): the default for recipients without a narrower set of their own. */
+const ALL_BUT_HEALTH = DATA_CATEGORIES.filter((c) => c !== 'health');
+
+/**
+ * Data minimisation per kind of recipient (Art. 5 Abs. 1 lit. c DSGVO, § 67b SGB X): the most a recipient organisation
+ * of this kind is shown of a person, whatever a consent releases. The partner sees consented ∩ minimal; a consented
+ * category outside the set stays with the case management (ADR 0012). One entry per kind, so a new kind needs a
+ * decision here. Lists are in the order of DATA_CATEGORIES.
+ * - Jobcenter and Agentur für Arbeit: who, how to reach, Rechtskreis, languages, education/work, Hilfeplan goals.
+ * - Ausländerbehörde: who, residence status, languages – nothing about family, benefits or the Hilfeplan.
+ * - Jugendamt: who, how to reach, household and family, languages, goals.
+ * - Schule, Kita, Schulamt: who, how to reach, household and family, languages.
+ * - Sozialamt: who, how to reach, benefits, residence status (entitlement), household and family.
+ * - Health (Art. 9) only for counselling bodies: Träger, Wohlfahrtsverband, Beratungsstelle (MBE, JMD), which receive
+ *   every category. Every other kind: all categories except health.
+ */
+export const MINIMAL_CATEGORIES_BY_KIND: Readonly<Record<OrganisationKind, readonly DataCategory[]>> = {
+  kreis: ALL_BUT_HEALTH,
+  kommune: ALL_BUT_HEALTH,
+  amt: ALL_BUT_HEALTH,
+  team: ALL_BUT_HEALTH,
+  traeger: DATA_CATEGORIES,
+  jobcenter: ['identity', 'contact', 'benefits', 'languages', 'education_work', 'goals'],
+  agentur_fuer_arbeit: ['identity', 'contact', 'benefits', 'languages', 'education_work', 'goals'],
+  auslaenderbehoerde: ['identity', 'residence', 'languages'],
+  jugendamt: ['identity', 'contact', 'languages', 'family', 'goals'],
+  sozialamt: ['identity', 'contact', 'residence', 'benefits', 'family'],
+  schulamt: ['identity', 'contact', 'languages', 'family'],
+  schule: ['identity', 'contact', 'languages', 'family'],
+  kita: ['identity', 'contact', 'languages', 'family'],
+  wohlfahrtsverband: DATA_CATEGORIES,
+  migrantenorganisation: ALL_BUT_HEALTH,
+  integrationsrat: ALL_BUT_HEALTH,
+  sprachkurstraeger: ALL_BUT_HEALTH,
+  beratungsstelle: DATA_CATEGORIES,
+  verein: ALL_BUT_HEALTH,
+  unternehmen: ALL_BUT_HEALTH,
+};
+
+/** The categories a recipient of this kind may be shown (an unknown kind gets none of the Art. 9 data). */
+export function minimalCategoriesFor(kind: string): readonly DataCategory[] {
+  return (MINIMAL_CATEGORIES_BY_KIND as Readonly<Record<string, readonly DataCategory[] | undefined>>)[kind] ?? ALL_BUT_HEALTH;
+}
+
+/**
+ * What a partner of this kind is shown: the consented categories that are also in its minimal set (`shared`), and the
+ * categories of its minimal set no valid consent releases (`withheld`, shown as "nicht freigegeben"). Categories
+ * outside the minimal set are in neither list: they are nothing a recipient of this kind asks for. Both in the order
+ * of DATA_CATEGORIES.
+ */
+export function partnerCategories(kind: string, consented: readonly DataCategory[]): { shared: DataCategory[]; withheld: DataCategory[] } {
+  const minimal = new Set(minimalCategoriesFor(kind));
+  const released = new Set(consented);
+  return {
+    shared: DATA_CATEGORIES.filter((c) => minimal.has(c) && released.has(c)),
+    withheld: DATA_CATEGORIES.filter((c) => minimal.has(c) && !released.has(c)),
+  };
+}
 
 export const CONSENT_PURPOSES = ['labour_market', 'benefits', 'residence', 'youth_welfare', 'school', 'health', 'housing', 'language_course', 'other'] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
@@ -165,7 +225,36 @@ export const Referral = z.object({
 });
 export type Referral = z.infer<typeof Referral>;
 
-/** What a partner sees: the referral plus only the categories a valid consent releases to its organisation. */
+/**
+ * The partner's extract of the person, one optional member per released category (education_work → educationWork;
+ * health has no fields in the extract). A member is present only when its category is shared.
+ */
+export const PartnerReferralPerson = z.object({
+  identity: z
+    .object({
+      givenNames: z.string(),
+      familyName: z.string(),
+      nativeName: z.string().nullable(),
+      birthDate: z.string().nullable(),
+      birthDatePrecision: z.enum(BIRTH_DATE_PRECISIONS),
+      sex: z.enum(SEXES),
+    })
+    .optional(),
+  contact: z.object({ street: z.string(), postalCode: z.string(), municipality: z.string().nullable(), phone: z.string(), email: z.string() }).optional(),
+  residence: z.object({ status: z.string().nullable(), validUntil: z.string().nullable() }).optional(),
+  benefits: z.object({ benefitSystem: z.enum(BENEFIT_SYSTEMS) }).optional(),
+  languages: z.object({ languages: z.array(z.object({ code: z.string(), label: z.string(), interpreterNeeded: z.boolean() })) }).optional(),
+  family: z.object({ householdMembers: z.number().int(), children: z.number().int() }).optional(),
+  educationWork: z.object({ domains: z.array(z.object({ lifeDomain: z.enum(LIFE_DOMAINS), need: z.string(), resources: z.string() })) }).optional(),
+  goals: z.array(z.object({ lifeDomain: z.enum(LIFE_DOMAINS), title: z.string(), status: z.string(), dueDate: z.string().nullable() })).optional(),
+});
+export type PartnerReferralPerson = z.infer<typeof PartnerReferralPerson>;
+
+/**
+ * What a partner sees: the referral plus only the categories a valid consent releases to its organisation and its kind
+ * of organisation needs (MINIMAL_CATEGORIES_BY_KIND); `withheldCategories` are the categories of that minimal set no
+ * valid consent releases ("nicht freigegeben").
+ */
 export const PartnerReferral = z.object({
   id: z.string(),
   status: z.enum(REFERRAL_STATUSES),
@@ -177,29 +266,25 @@ export const PartnerReferral = z.object({
   feedbackNote: z.string(),
   version: z.number().int(),
   sharedCategories: z.array(z.enum(DATA_CATEGORIES)),
+  withheldCategories: z.array(z.enum(DATA_CATEGORIES)),
   referredBy: z.object({ displayName: z.string(), organisationName: z.string() }),
-  person: z.object({
-    identity: z
-      .object({
-        givenNames: z.string(),
-        familyName: z.string(),
-        nativeName: z.string().nullable(),
-        birthDate: z.string().nullable(),
-        birthDatePrecision: z.enum(BIRTH_DATE_PRECISIONS),
-        sex: z.enum(SEXES),
-      })
-      .optional(),
-    contact: z.object({ street: z.string(), postalCode: z.string(), municipality: z.string().nullable(), phone: z.string(), email: z.string() }).optional(),
-    residence: z.object({ status: z.string().nullable(), validUntil: z.string().nullable() }).optional(),
-    benefits: z.object({ benefitSystem: z.enum(BENEFIT_SYSTEMS) }).optional(),
-    languages: z.object({ languages: z.array(z.object({ code: z.string(), label: z.string(), interpreterNeeded: z.boolean() })) }).optional(),
-    family: z.object({ householdMembers: z.number().int(), children: z.number().int() }).optional(),
-    educationWork: z.object({ domains: z.array(z.object({ lifeDomain: z.enum(LIFE_DOMAINS), need: z.string(), resources: z.string() })) }).optional(),
-    goals: z.array(z.object({ lifeDomain: z.enum(LIFE_DOMAINS), title: z.string(), status: z.string(), dueDate: z.string().nullable() })).optional(),
-  }),
+  person: PartnerReferralPerson,
   can: z.object({ changeStatus: z.array(z.enum(REFERRAL_STATUSES)) }),
 });
 export type PartnerReferral = z.infer<typeof PartnerReferral>;
+
+export const PartnerReferralCategoryParams = z.strictObject({
+  id: Uuid,
+  category: z.enum(DATA_CATEGORIES, { message: `Unbekannte Datenkategorie (erlaubt: ${DATA_CATEGORIES.join(', ')})` }),
+});
+
+/** One category of a referral's extract for the partner: `person` has only that category's member (none for health). */
+export const PartnerReferralCategory = z.object({
+  referralId: z.string(),
+  category: z.enum(DATA_CATEGORIES),
+  person: PartnerReferralPerson,
+});
+export type PartnerReferralCategory = z.infer<typeof PartnerReferralCategory>;
 
 export const PartnerReferralListItem = z.object({
   id: z.string(),

@@ -80,6 +80,8 @@ export const KIM_ROUTE_SAMPLES: Record<string, RouteSample> = {
   'GET /api/v1/evaluation': { query: 'from=2026-01-01&to=2026-12-31' },
   'GET /api/v1/evaluation.xlsx': { query: 'from=2026-01-01&to=2026-12-31' },
   'GET /api/v1/evaluation.pdf': { query: 'from=2026-01-01&to=2026-12-31' },
+  // A real category, so the walks reach the consent check (a random referral id: 404) rather than a 400 for the category.
+  'GET /api/v1/partner/referrals/:id/categories/:category': { params: { category: 'identity' } },
   'POST /api/v1/people': {
     body: () => ({ givenNames: 'Erika', familyName: 'Mustermann', birthDate: '1990-05-17', sex: 'female', nationalities: ['SY'], languages: [{ code: 'ar', interpreterNeeded: true }] }),
     success: async (t) => ({ agent: await cmAgent(t), url: '/api/v1/people', body: { givenNames: 'Erika', familyName: 'Mustermann' }, status: 201 }),

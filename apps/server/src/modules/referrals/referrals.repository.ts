@@ -14,6 +14,8 @@ export type ReferralViewRow = {
   person_id: string;
   recipient_organisation_id: string;
   recipient_name: string;
+  /** organisations.kind of the recipient: decides its minimal data set (MINIMAL_CATEGORIES_BY_KIND). */
+  recipient_kind: string;
   offer_name: string;
   life_domain: string | null;
   message: string;
@@ -29,7 +31,7 @@ export type ReferralViewRow = {
 };
 
 const viewSelect = sql`
-  SELECT r.id, r.case_id, r.person_id, r.recipient_organisation_id, o.name AS recipient_name, r.offer_name, r.life_domain,
+  SELECT r.id, r.case_id, r.person_id, r.recipient_organisation_id, o.name AS recipient_name, o.kind AS recipient_kind, r.offer_name, r.life_domain,
          r.message, r.status, r.status_changed_at, r.feedback_note, r.created_at, r.created_by, u.display_name AS creator_name,
          co.name AS creator_organisation_name, r.version,
          EXISTS (SELECT 1 FROM consents k WHERE k.person_id = r.person_id AND k.recipient_organisation_id = r.recipient_organisation_id

@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { ChangeReferralStatusBody, CreateReferralBody, IdParams, Page, PageQuery, PartnerReferral, PartnerReferralListItem, Referral } from '@teilhabe/shared';
+import {
+  ChangeReferralStatusBody,
+  CreateReferralBody,
+  IdParams,
+  Page,
+  PageQuery,
+  PartnerReferral,
+  PartnerReferralCategory,
+  PartnerReferralCategoryParams,
+  PartnerReferralListItem,
+  Referral,
+} from '@teilhabe/shared';
 import type { Module } from '../../platform/http/app.js';
 import { authed } from '../../platform/http/context.js';
 import { notFound } from '../../platform/http/errors.js';
@@ -9,6 +20,7 @@ import * as service from './referrals.service.js';
 const tags = ['Vermittlungen (KIM)'];
 const partnerTags = ['Partnerstellen'];
 const NotFoundBody = z.object({ code: z.string(), message: z.string(), requestId: z.string().optional() });
+const ErrorBody = z.object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.string()).optional(), requestId: z.string().optional() });
 
 export const referralsModule: Module = {
   name: 'referrals',
@@ -60,6 +72,32 @@ export const referralsModule: Module = {
           return notFound('Vermittlung nicht gefunden.').body(request.id);
         }
         return result.referral;
+      },
+    );
+    app.get(
+      '/api/v1/partner/referrals/:id/categories/:category',
+      {
+        config: { access: 'referrals.receive' },
+        schema: {
+          tags: partnerTags,
+          summary:
+            'Eine Datenkategorie einer Vermittlung (403 consent_required, wenn keine gültige Einwilligung sie freigibt oder die Stelle sie nicht benötigt; 404 ohne jede gültige Einwilligung)',
+          params: PartnerReferralCategoryParams,
+          response: { 200: PartnerReferralCategory, 403: ErrorBody, 404: NotFoundBody },
+        },
+      },
+      async (request, reply) => {
+        const result = await service.getCategoryForPartner(authed(request.ctx), request.params.id, request.params.category);
+        // Refusals are answered, not thrown: the transaction commits with the denied attempt's audit row.
+        if (!result.found) {
+          reply.status(404);
+          return notFound('Vermittlung nicht gefunden.').body(request.id);
+        }
+        if (result.refused) {
+          reply.status(403);
+          return result.refused.body(request.id);
+        }
+        return result.data;
       },
     );
     app.post(

@@ -1,7 +1,11 @@
 import {
+  DATA_CATEGORY_LABELS_DE,
   formatDateDe,
   isoDateInBerlin,
   LANGUAGE_LABELS_DE,
+  minimalCategoriesFor,
+  ORGANISATION_KIND_LABELS_DE,
+  partnerCategories,
   REFERRAL_STATUS_LABELS_DE,
   type BenefitSystem,
   type BirthDatePrecision,
@@ -9,6 +13,7 @@ import {
   type DataCategory,
   type LifeDomain,
   type PartnerReferral,
+  type PartnerReferralCategory,
   type PartnerReferralListItem,
   type Referral,
   type ReferralStatus,
@@ -16,7 +21,7 @@ import {
 } from '@teilhabe/shared';
 import type { DbOrTx } from '../../platform/db/client.js';
 import type { AuthedContext } from '../../platform/http/context.js';
-import { fieldError, notFound, versionConflict } from '../../platform/http/errors.js';
+import { AppError, fieldError, notFound, versionConflict } from '../../platform/http/errors.js';
 import { gemeindeByAgs } from '../../seed/geo.js';
 import { requireCaseForWrite, requireCaseInScope, unsafeAssessmentsForConsentedShare, unsafeGoalsForConsentedShare } from '../cases/cases.service.js';
 import { consentedCategories, requireConsent } from '../consents/consents.service.js';
@@ -129,12 +134,16 @@ export async function listForPartner(ctx: AuthedContext, limit: number, offset: 
     createdAt: new Date(r.created_at).toISOString(),
     offerName: r.offer_name,
     lifeDomain: r.life_domain as LifeDomain | null,
-    personLabel: r.identity_shared ? `${r.given_names} ${r.family_name}` : 'Person (Name nicht freigegeben)',
+    // The name only when a consent releases identity and the recipient's kind receives it (minimal data set).
+    personLabel: r.identity_shared && minimalCategoriesFor(r.recipient_kind).includes('identity') ? `${r.given_names} ${r.family_name}` : 'Person (Name nicht freigegeben)',
   }));
   return { items, total, limit, offset };
 }
 
-/** Builds the partner's extract field by field from the released categories only (presenter allowlist). */
+/**
+ * Builds the partner's extract field by field from the given categories only (presenter allowlist); callers pass the
+ * consented categories the recipient's kind needs (`partnerCategories`), never the consent's list as it is.
+ */
 async function partnerExtract(ctx: AuthedContext, r: ReferralViewRow, categories: DataCategory[]): Promise<PartnerReferral['person']> {
   const shared = new Set(categories);
   const data = await unsafePersonForConsentedShare(ctx, r.person_id);
@@ -184,30 +193,44 @@ async function partnerExtract(ctx: AuthedContext, r: ReferralViewRow, categories
 
 export type PartnerReadResult = { found: true; referral: PartnerReferral } | { found: false };
 
+/** The referral addressed to the partner's organisation and the categories valid consents release for it right now. */
+async function partnerReferralWithConsent(ctx: AuthedContext, id: string) {
+  const r = await repo.findReferralAddressedTo(ctx.tx, ctx.actor, id);
+  if (!r) return undefined;
+  return { r, consented: await consentedCategories(ctx, r.person_id, r.recipient_organisation_id) };
+}
+
+/** Without a valid consent the referral does not exist for the partner (404); the attempt is recorded as denied. */
+async function recordNoConsent(ctx: AuthedContext, r: ReferralViewRow, category?: DataCategory) {
+  await ctx.audit.record({
+    action: 'referrals.partner_read',
+    subjectType: 'referral',
+    subjectId: r.id,
+    outcome: 'denied',
+    details: { caseId: r.case_id, personId: r.person_id, referralId: r.id, reason: 'no_valid_consent', ...(category ? { category } : {}) },
+  });
+}
+
 /**
- * The partner's view of one referral. Without a valid consent it does not exist for them (404) — and the attempt is
- * recorded with outcome `denied`, so the case manager and an Art. 15 request see it.
+ * The partner's view of one referral: the consented categories its kind of organisation needs (minimal data set),
+ * and which categories of that set no consent releases. Without a valid consent it does not exist for them (404) —
+ * and the attempt is recorded with outcome `denied`, so the case manager and an Art. 15 request see it.
  */
 export async function getForPartner(ctx: AuthedContext, id: string): Promise<PartnerReadResult> {
-  const r = await repo.findReferralAddressedTo(ctx.tx, ctx.actor, id);
-  if (!r) return { found: false };
-  const categories = await consentedCategories(ctx, r.person_id, r.recipient_organisation_id);
-  if (!categories.length) {
-    await ctx.audit.record({
-      action: 'referrals.partner_read',
-      subjectType: 'referral',
-      subjectId: id,
-      outcome: 'denied',
-      details: { caseId: r.case_id, personId: r.person_id, referralId: id, reason: 'no_valid_consent' },
-    });
+  const found = await partnerReferralWithConsent(ctx, id);
+  if (!found) return { found: false };
+  const { r, consented } = found;
+  if (!consented.length) {
+    await recordNoConsent(ctx, r);
     return { found: false };
   }
-  const person = await partnerExtract(ctx, r, categories);
+  const { shared, withheld } = partnerCategories(r.recipient_kind, consented);
+  const person = await partnerExtract(ctx, r, shared);
   await ctx.audit.record({
     action: 'referrals.partner_read',
     subjectType: 'referral',
     subjectId: id,
-    details: { caseId: r.case_id, personId: r.person_id, referralId: id, categories, recipientOrganisationId: r.recipient_organisation_id },
+    details: { caseId: r.case_id, personId: r.person_id, referralId: id, categories: shared, recipientOrganisationId: r.recipient_organisation_id },
   });
   return {
     found: true,
@@ -221,12 +244,63 @@ export async function getForPartner(ctx: AuthedContext, id: string): Promise<Par
       message: r.message,
       feedbackNote: r.feedback_note,
       version: r.version,
-      sharedCategories: categories,
+      sharedCategories: shared,
+      withheldCategories: withheld,
       referredBy: { displayName: r.creator_name ?? '', organisationName: r.creator_organisation_name ?? '' },
       person,
       can: { changeStatus: referralTransitions(r.status as ReferralStatus, 'partner') },
     },
   };
+}
+
+export type PartnerCategoryResult =
+  | { found: false }
+  | { found: true; /** 403 `consent_required` */ refused: AppError }
+  | { found: true; refused?: undefined; data: PartnerReferralCategory };
+
+/**
+ * One data category of a referral for the partner. No valid consent for the referral at all: 404 as for the referral
+ * itself. A category its kind of organisation does not need, or one no valid consent releases: 403
+ * `consent_required` naming the category. Both refusals are recorded as denied with the category; the caller answers
+ * them without throwing, so the audit row commits with the request.
+ */
+export async function getCategoryForPartner(ctx: AuthedContext, id: string, category: DataCategory): Promise<PartnerCategoryResult> {
+  const found = await partnerReferralWithConsent(ctx, id);
+  if (!found) return { found: false };
+  const { r, consented } = found;
+  if (!consented.length) {
+    await recordNoConsent(ctx, r, category);
+    return { found: false };
+  }
+  const label = DATA_CATEGORY_LABELS_DE[category];
+  // The minimal data set first: its refusal says nothing about what the consent contains.
+  const needed = minimalCategoriesFor(r.recipient_kind).includes(category);
+  const refusal = !needed
+    ? {
+        reason: 'category_not_needed',
+        message: `Die Datenkategorie „${label}“ wird an eine Stelle der Art „${ORGANISATION_KIND_LABELS_DE[r.recipient_kind as keyof typeof ORGANISATION_KIND_LABELS_DE] ?? r.recipient_kind}“ nicht übermittelt (Datenminimierung).`,
+      }
+    : !consented.includes(category)
+      ? { reason: 'category_not_consented', message: `Für die Datenkategorie „${label}“ liegt Ihrer Stelle keine gültige Einwilligung der Person vor.` }
+      : null;
+  if (refusal) {
+    await ctx.audit.record({
+      action: 'referrals.partner_read',
+      subjectType: 'referral',
+      subjectId: id,
+      outcome: 'denied',
+      details: { caseId: r.case_id, personId: r.person_id, referralId: id, category, reason: refusal.reason, recipientOrganisationId: r.recipient_organisation_id },
+    });
+    return { found: true, refused: new AppError(403, 'consent_required', refusal.message, { category: refusal.message }) };
+  }
+  const person = await partnerExtract(ctx, r, [category]);
+  await ctx.audit.record({
+    action: 'referrals.partner_read',
+    subjectType: 'referral',
+    subjectId: id,
+    details: { caseId: r.case_id, personId: r.person_id, referralId: id, category, categories: [category], recipientOrganisationId: r.recipient_organisation_id },
+  });
+  return { found: true, data: { referralId: r.id, category, person } };
 }
 
 /** The partner may change only the status and the feedback note, and only while a consent covers the referral. */
@@ -236,8 +310,9 @@ export async function changeStatusAsPartner(
   version: number,
   input: { status: ReferralStatus; feedbackNote?: string },
 ): Promise<PartnerReadResult> {
-  const r = await repo.findReferralAddressedTo(ctx.tx, ctx.actor, id);
-  if (!r || !(await consentedCategories(ctx, r.person_id, r.recipient_organisation_id)).length) throw notFound('Vermittlung nicht gefunden.');
+  const found = await partnerReferralWithConsent(ctx, id);
+  if (!found?.consented.length) throw notFound('Vermittlung nicht gefunden.');
+  const { r } = found;
   if (!canChangeReferral(r.status as ReferralStatus, input.status, 'partner')) {
     throw fieldError('status', 'Dieser Statuswechsel ist für die aufnehmende Stelle nicht vorgesehen.');
   }

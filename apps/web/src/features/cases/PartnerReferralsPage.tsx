@@ -57,46 +57,59 @@ export function PartnerReferralsPage() {
 
 const isGoalStatus = (status: string): status is GoalStatus => (GOAL_STATUSES as readonly string[]).includes(status);
 
+/**
+ * The released details, then one row per category the partner's kind of agency would receive but no consent releases
+ * ("nicht freigegeben"). Categories the agency does not need are not mentioned at all.
+ */
 function Extract({ r }: { r: PartnerReferral }) {
   const { t, formatDate } = useI18n();
   const kimLabels = useKimLabels();
   const p = r.person;
-  const rows: [string, string][] = [];
+  const rows: { label: string; value: string; withheld?: boolean }[] = [];
+  const row = (label: string, value: string) => rows.push({ label, value });
   if (p.identity) {
-    rows.push([t('kim.person.name'), `${p.identity.givenNames} ${p.identity.familyName}`]);
-    if (p.identity.nativeName) rows.push([t('kim.person.nativeName'), p.identity.nativeName]);
-    rows.push([t('kim.person.birthDate'), kimLabels.birthDate(p.identity.birthDate, p.identity.birthDatePrecision, false)]);
-    rows.push([t('kim.person.sex'), kimLabels.sex(p.identity.sex)]);
+    row(t('kim.person.name'), `${p.identity.givenNames} ${p.identity.familyName}`);
+    if (p.identity.nativeName) row(t('kim.person.nativeName'), p.identity.nativeName);
+    row(t('kim.person.birthDate'), kimLabels.birthDate(p.identity.birthDate, p.identity.birthDatePrecision, false));
+    row(t('kim.person.sex'), kimLabels.sex(p.identity.sex));
   }
-  if (p.contact) rows.push([t('cases.partner.address'), [p.contact.street, `${p.contact.postalCode} ${p.contact.municipality ?? ''}`.trim(), p.contact.phone, p.contact.email].filter(Boolean).join(', ') || '–']);
+  if (p.contact) row(t('cases.partner.address'), [p.contact.street, `${p.contact.postalCode} ${p.contact.municipality ?? ''}`.trim(), p.contact.phone, p.contact.email].filter(Boolean).join(', ') || '–');
   if (p.residence) {
     const status = p.residence.status ?? '–';
-    rows.push([t('kim.person.residence'), p.residence.validUntil ? t('cases.partner.residenceUntil', { status, date: formatDate(p.residence.validUntil) }) : status]);
+    row(t('kim.person.residence'), p.residence.validUntil ? t('cases.partner.residenceUntil', { status, date: formatDate(p.residence.validUntil) }) : status);
   }
-  if (p.benefits) rows.push([t('kim.person.benefits'), kimLabels.benefitSystem(p.benefits.benefitSystem)]);
-  if (p.languages) rows.push([t('kim.person.languages'), p.languages.languages.map((l) => (l.interpreterNeeded ? t('kim.person.interpreterNeeded', { language: l.label }) : l.label)).join(', ') || '–']);
-  if (p.family) rows.push([t('cases.partner.household'), t('cases.partner.householdValue', { members: p.family.householdMembers, children: p.family.children })]);
-  if (p.educationWork) for (const d of p.educationWork.domains) rows.push([kimLabels.lifeDomain(d.lifeDomain), [d.need, d.resources].filter(Boolean).join(' · ') || '–']);
+  if (p.benefits) row(t('kim.person.benefits'), kimLabels.benefitSystem(p.benefits.benefitSystem));
+  if (p.languages) row(t('kim.person.languages'), p.languages.languages.map((l) => (l.interpreterNeeded ? t('kim.person.interpreterNeeded', { language: l.label }) : l.label)).join(', ') || '–');
+  if (p.family) row(t('cases.partner.household'), t('cases.partner.householdValue', { members: p.family.householdMembers, children: p.family.children }));
+  if (p.educationWork) for (const d of p.educationWork.domains) row(kimLabels.lifeDomain(d.lifeDomain), [d.need, d.resources].filter(Boolean).join(' · ') || '–');
   if (p.goals) {
     for (const g of p.goals) {
       const status = isGoalStatus(g.status) ? kimLabels.goalStatus(g.status) : g.status;
-      rows.push([
+      row(
         t('cases.partner.goal', { lifeDomain: kimLabels.lifeDomain(g.lifeDomain) }),
         g.dueDate ? t('cases.partner.goalValueDue', { title: g.title, status, date: formatDate(g.dueDate) }) : t('cases.partner.goalValue', { title: g.title, status }),
-      ]);
+      );
     }
   }
+  for (const c of r.withheldCategories) rows.push({ label: kimLabels.dataCategory(c), value: t('cases.partner.notReleased'), withheld: true });
+  if (!rows.length) return <Text>{t('cases.partner.noPersonData')}</Text>;
   return (
     <Table>
       <Table.Tbody>
-        {rows.map(([k, v], i) => (
-          <Table.Tr key={`${k}-${i}`}>
+        {rows.map(({ label, value, withheld }, i) => (
+          <Table.Tr key={`${label}-${i}`}>
             <Table.Th scope="row" w={240}>
-              {k}
+              {label}
             </Table.Th>
-            <Table.Td>
-              <bdi dir="auto">{v}</bdi>
-            </Table.Td>
+            {withheld ? (
+              <Table.Td c="dimmed" fs="italic">
+                {value}
+              </Table.Td>
+            ) : (
+              <Table.Td>
+                <bdi dir="auto">{value}</bdi>
+              </Table.Td>
+            )}
           </Table.Tr>
         ))}
       </Table.Tbody>
@@ -158,7 +171,12 @@ export function PartnerReferralPage() {
             </Badge>
           </Group>
           <Text>{r.message}</Text>
-          <Text size="sm">{t('cases.partner.shared', { categories: r.sharedCategories.map((c) => kimLabels.dataCategory(c)).join(', ') })}</Text>
+          <Text size="sm">
+            {r.sharedCategories.length ? t('cases.partner.shared', { categories: r.sharedCategories.map((c) => kimLabels.dataCategory(c)).join(', ') }) : t('cases.partner.sharedNone')}
+          </Text>
+          {r.withheldCategories.length ? (
+            <Text size="sm">{t('cases.partner.withheld', { categories: r.withheldCategories.map((c) => kimLabels.dataCategory(c)).join(', ') })}</Text>
+          ) : null}
         </Stack>
       </Paper>
       <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="partner-person">
