@@ -215,7 +215,7 @@ export async function anonymisePersonRecords(db: DbOrTx, personId: string) {
       birth_date = CASE WHEN birth_date IS NULL THEN NULL ELSE make_date(extract(year FROM birth_date)::int, 1, 1) END,
       birth_date_precision = CASE WHEN birth_date IS NULL THEN 'unknown' ELSE 'year' END, birth_date_is_placeholder = false,
       street = '', postal_code = '', phone = '', email = '', azr_number = NULL, bamf_file_number = NULL,
-      search_text = '', name_keys = '{}', anonymised_at = now(), version = version + 1, updated_at = now()
+      search_text = '', search_words = '{}', name_keys = '{}', anonymised_at = now(), version = version + 1, updated_at = now()
     WHERE id = ${personId}::uuid`);
   await db.execute(sql`UPDATE person_residence_statuses SET note = '' WHERE person_id = ${personId}::uuid`);
   await db.execute(sql`UPDATE cases SET referring_note = '', first_concern = '', closure_note = '' WHERE person_id = ${personId}::uuid`);

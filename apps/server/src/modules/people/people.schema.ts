@@ -42,6 +42,14 @@ export const persons = pgTable(
     bamfFileNumber: text('bamf_file_number'),
     /** Folded Latin readings of every name (trigram search). */
     searchText: text('search_text').notNull().default(''),
+    /**
+     * The canonical spelling of every name word, each once (Meyer and Meier → maier; see people/names/spelling.ts):
+     * the search orders its candidates by how many query words are spelled the same.
+     */
+    searchWords: text('search_words')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** Sound keys and Kölner Phonetik codes of every name token (see people/names/keys.ts). */
     nameKeys: text('name_keys')
       .array()

@@ -18,8 +18,8 @@ describe('people:rekey', () => {
       { organisationId: t.tree.orgs.kimTroisdorf!.id, ...names, ...searchFields(names), sex: 'male', benefitSystem: 'none' },
     ]);
     const fresh = searchFields(names);
-    // As saved by an older release: no keys, no readings.
-    await t.database.pool.query(`UPDATE persons SET name_keys = '{}', search_text = '' WHERE id = $1`, [person!.id]);
+    // As saved by an older release: no keys, no readings, no canonical words (the column came with migration 0016).
+    await t.database.pool.query(`UPDATE persons SET name_keys = '{}', search_text = '', search_words = '{}' WHERE id = $1`, [person!.id]);
     const found = () =>
       t.database.pool.query(`SELECT id FROM persons WHERE name_keys && $1::text[]`, [fresh.nameKeys]).then((r) => r.rows.map((x) => x.id));
     expect(await found()).not.toContain(person!.id);
@@ -27,8 +27,10 @@ describe('people:rekey', () => {
     const first = await rekeyPersons(t.database, 2);
     expect(first.updated).toBeGreaterThanOrEqual(1);
     expect(await found()).toContain(person!.id);
-    const { rows } = await t.database.pool.query(`SELECT search_text, name_keys FROM persons WHERE id = $1`, [person!.id]);
+    const { rows } = await t.database.pool.query(`SELECT search_text, search_words, name_keys FROM persons WHERE id = $1`, [person!.id]);
     expect(rows[0].search_text).toBe(fresh.searchText);
+    expect(rows[0].search_words).toEqual(fresh.searchWords);
+    expect(rows[0].search_words).toContain('mohamed');
     expect([...rows[0].name_keys].sort()).toEqual([...fresh.nameKeys!].sort());
 
     const second = await rekeyPersons(t.database, 2);

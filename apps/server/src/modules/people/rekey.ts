@@ -36,6 +36,7 @@ export async function rekeyPersons(database: Database, batchSize = 1000): Promis
       .filter(
         ({ stored, fresh }) =>
           stored.search_text !== fresh.searchText ||
+          (stored.search_words ?? []).join(' ') !== (fresh.searchWords ?? []).join(' ') ||
           (stored.native_script ?? null) !== (fresh.nativeScript ?? null) ||
           [...(stored.name_keys ?? [])].sort().join(' ') !== [...(fresh.nameKeys ?? [])].sort().join(' '),
       );

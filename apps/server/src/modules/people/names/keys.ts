@@ -80,7 +80,8 @@ const CYRILLIC_LETTERS: Record<string, Alternatives> = {
 /** Particles that are not part of the name proper: the article al-/el- (and its assimilated forms), bin/ibn/ben. */
 const LATIN_PARTICLES = new Set([
   'al', 'el', 'ul', 'il', 'ar', 'as', 'ad', 'at', 'an', 'az', 'ash', 'ed', 'es', 'er', 'en', 'ud', 'ur', 'us',
-  'bin', 'ibn', 'ben', 'bint', 'binti', 'bn', 'ould', 'von', 'van', 'der', 'den', 'de', 'di', 'da', 'du', 'la', 'le', 'zu', 'ter',
+  'bin', 'ibn', 'ben', 'bint', 'binti', 'bn', 'ould', 'von', 'van', 'der', 'den', 'de', 'des', 'del', 'della', 'dos', 'di', 'da', 'du',
+  'la', 'le', 'zu', 'ter',
 ]);
 const ARABIC_PARTICLES = new Set(['بن', 'ابن', 'بنت']);
 const ABD_COMPOUND = /^(abd)(?:ul|ol|el|il|al|ur|ar|er|ir|us|as|es|is|un|an|en|in|ud|ad|ed|id|u|e|a|i|o)?([a-z]{3,})$/;
@@ -134,10 +135,11 @@ function latinSegments(token: string): Alternatives[] {
       continue;
     }
     if (ch === 'h') {
-      // h is often silent or a lengthening mark (Fatimah, Abdullah, French Henri, Spanish Hernández).
+      // h is often silent or a lengthening mark (Fatimah, Abdullah, French Henri, Spanish Hernández); so is ah before
+      // l, n, r (German Jahn, Stahl; Ahna for Ana), but not before other consonants (Ahmad is not Mohammed's MD).
       const prev = token[i - 1] ?? '';
       const next = token[i + 1] ?? '';
-      const silent = i === 0 || next === '' || 'aeiouy'.includes(next) || 'eiou'.includes(prev);
+      const silent = i === 0 || next === '' || 'aeiouy'.includes(next) || 'eiou'.includes(prev) || (prev === 'a' && 'lnr'.includes(next));
       segments.push(silent ? ['H', ''] : ['H']);
       i++;
       continue;
@@ -166,8 +168,10 @@ function latinSegments(token: string): Alternatives[] {
     const match = LATIN_GRAPHEMES.find(([g]) => token.startsWith(g, i));
     if (match) {
       const end = i + match[0].length === token.length;
-      // French and English final consonants are often silent: Louis, Jacques, François.
-      segments.push(end && i >= 3 && 'stxdz'.includes(ch) ? [...match[1], ''] : match[1]);
+      // French and English final consonants are often silent: Louis, Jacques, François. In French -ques, -ges the
+      // silent reading comes first (Jacques is Jack's JK before JKS).
+      const silentFirst = end && ch === 's' && /(?:qu|gu|g)es$/.test(token);
+      segments.push(silentFirst ? ['', ...match[1]] : end && i >= 3 && 'stxdz'.includes(ch) ? [...match[1], ''] : match[1]);
       i += match[0].length;
     } else i++;
   }
@@ -332,7 +336,7 @@ function computeNameTokens(name: string): NameToken[] {
  * Raise when readings or keys are derived differently (letters, order of the keys, particles): at the next start
  * Teilhabe recomputes the stored keys of all persons in the background (people/rekey.ts).
  */
-export const SEARCH_KEYS_VERSION = 2;
+export const SEARCH_KEYS_VERSION = 3;
 
 /** Sound keys kept per token for pair keys: stored names keep more readings than a query needs. */
 export const PAIR_KEYS_STORED = 6;

@@ -104,6 +104,22 @@ describe('name keys', () => {
     expect(firstSix('Ashleigh')[0]).toBe('CLK');
   });
 
+  it('read French -ques silent first and ah before l/n/r as a long a, but keep the h of Ahmad', () => {
+    const firstSix = (name: string) => nameTokens(name)[0]!.keys.filter((k) => !k.startsWith('k')).slice(0, PAIR_KEYS_QUERY);
+    expect(firstSix('Jacques')[0]).toBe('JK');
+    expect(firstSix('Georges')).toContain('JRJ');
+    expect(firstSix('Angus')[0]).toBe('NKS');
+    expect(shareKey('Ahna', 'Ana')).toBe(true);
+    expect(shareKey('Jahn', 'Jan')).toBe(true);
+    expect(keysOf('Ahmad').has('MD')).toBe(false);
+  });
+
+  it('drop Romance particles before a name: des, del, dos', () => {
+    expect(nameTokens('Des Boris').map((t) => t.text)).toEqual(['boris']);
+    expect(nameTokens('Maria del Carmen').map((t) => t.text)).toEqual(['maria', 'carmen']);
+    expect(nameTokens('João dos Santos').map((t) => t.text)).toEqual(['joao', 'santos']);
+  });
+
   it('keep a particle at the end of a name: it is a name there (Shintaro Lê)', () => {
     expect(nameTokens('Shintaro Lê').map((t) => t.text)).toEqual(['shintaro', 'le']);
     expect(nameTokens('Maria de la Cruz').map((t) => t.text)).toEqual(['maria', 'cruz']);
