@@ -66,9 +66,19 @@ const ACTION_LABELS: Record<string, string> = {
   'document.deleted': 'Dokument gelöscht',
 };
 
-function actionLabel(action: string, outcome: string): string {
+/** Why a request about the person was refused, as recorded with the denial (partner reads record a reason). */
+const DENIAL_REASONS: Record<string, string> = {
+  no_valid_consent: 'keine gültige Einwilligung',
+  category_not_consented: 'Datenkategorie nicht von der Einwilligung umfasst',
+  category_not_needed: 'Datenkategorie wird an diese Art von Stelle nicht übermittelt',
+};
+
+function actionLabel(action: string, outcome: string, details: Record<string, unknown>): string {
   const label = ACTION_LABELS[action] ?? action;
-  return outcome === 'denied' ? `${label} – verweigert (keine gültige Einwilligung)` : label;
+  if (outcome !== 'denied') return label;
+  const reason = typeof details.reason === 'string' ? DENIAL_REASONS[details.reason] : undefined;
+  const category = typeof details.category === 'string' ? DATA_CATEGORY_LABELS_DE[details.category as keyof typeof DATA_CATEGORY_LABELS_DE] : undefined;
+  return `${label}${category ? ` (${category})` : ''} – verweigert${reason ? ` (${reason})` : ''}`;
 }
 
 function roleLabel(roles: string | null): string {
@@ -133,7 +143,7 @@ export async function subjectAccessExport(ctx: AuthedContext, personId: string) 
       who: e.actor_name ?? 'System',
       role: roleLabel(e.actor_role),
       organisation: e.organisation_name ?? '',
-      action: actionLabel(e.action, e.outcome),
+      action: actionLabel(e.action, e.outcome, e.details ?? {}),
       outcome: e.outcome,
     })),
   };

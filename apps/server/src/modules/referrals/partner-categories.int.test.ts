@@ -174,6 +174,11 @@ describe('Jobcenter: consented ∩ minimal data set, one category at a time', ()
     expect(res.statusCode, res.body).toBe(200);
     const partnerReads = res.json().accessLog.filter((e: { action: string }) => e.action.startsWith('Einsicht durch Partnerstelle'));
     expect(partnerReads.filter((e: { outcome: string }) => e.outcome === 'denied').length).toBeGreaterThanOrEqual(6);
+    // Each refusal says why: the category and whether the consent or data minimisation withheld it.
+    const actions = partnerReads.map((e: { action: string }) => e.action);
+    expect(actions).toContain('Einsicht durch Partnerstelle (Aufenthaltsstatus) – verweigert (Datenkategorie wird an diese Art von Stelle nicht übermittelt)');
+    expect(actions.some((a: string) => a.endsWith('– verweigert (Datenkategorie nicht von der Einwilligung umfasst)'))).toBe(true);
+    expect(actions.some((a: string) => a.endsWith('– verweigert (keine gültige Einwilligung)'))).toBe(true);
     // Recipients list what was shown: identity and languages, never the residence status.
     const jobcenter = res.json().recipients.find((r: { organisation: string; via: string[] }) => r.organisation === 'Jobcenter Rhein-Sieg' && r.via.includes('Einsicht auf Grundlage einer Einwilligung'));
     expect(jobcenter.categories.sort()).toEqual(['Name und Geburtsdatum', 'Sprachen und Sprachmittlungsbedarf']);
