@@ -33,7 +33,6 @@ import { parseCsv } from '../apps/server/src/seed/geo.js';
 import { ORIGIN_GROUPS, pick, seededRandom, type NamePair } from '../apps/server/src/modules/cases/kim.names.js';
 import { bulkInsertPersons, type PersonInsert } from '../apps/server/src/modules/people/people.repository.js';
 import { scoreMatch, SHOW_THRESHOLD } from '../apps/server/src/modules/people/names/match.js';
-import { nameTokens } from '../apps/server/src/modules/people/names/keys.js';
 import { nameVariants, searchCandidates, searchFields, searchPersons } from '../apps/server/src/modules/people/people.service.js';
 import { withBenchDatabase } from './database.js';
 import { appendResult } from './results.js';
@@ -263,7 +262,7 @@ async function main() {
     if (DUMP) {
       const dump = [];
       for (const q of queries) {
-        const rows = await db.transaction((tx) => searchCandidates({ tx, actor }, nameTokens(q.text), DUMP_CANDIDATES));
+        const rows = await db.transaction((tx) => searchCandidates({ tx, actor }, q.text, DUMP_CANDIDATES));
         const t = targetRows[q.targetIndex]!;
         const names = { givenNames: t.givenNames, familyName: t.familyName, nativeGivenNames: t.nativeGivenNames ?? '', nativeFamilyName: t.nativeFamilyName ?? '' };
         dump.push({ q: q.text, target: targetIds[q.targetIndex], names, rows });

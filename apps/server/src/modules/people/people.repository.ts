@@ -88,7 +88,7 @@ export type SearchHitDetails = { id: string; organisation_name: string; open_cas
 export async function unsafeSearchCandidatesAcrossOrganisations(
   db: DbOrTx,
   actor: Actor,
-  query: { tokenKeys: string[][]; tokenSpellings: string[]; requiredTokens: number; folded: string; limit: number },
+  query: { tokenKeys: string[][]; tokenSpellings: string[]; particlePairs: string[]; requiredTokens: number; folded: string; limit: number },
 ): Promise<SearchCandidateRow[]> {
   const keyArray = (keys: readonly string[]) => sql`ARRAY[${sql.join(keys.map((k) => sql`${k}`), sql`, `)}]::text[]`;
   const count = (conditions: SQL[]) => (conditions.length ? sql.join(conditions.map((c) => sql`${c}::int`), sql` + `) : sql`0`);
@@ -128,8 +128,9 @@ export async function unsafeSearchCandidatesAcrossOrganisations(
       found.push(r);
     }
   };
-  // Pairs of all words, the last one too even while it may still be typed (a short word is often complete: Li, Ian).
-  const pairs = tokenPairKeys(query.tokenKeys, PAIR_KEYS_QUERY);
+  // Pairs of all words, the last one too even while it may still be typed (a short word is often complete: Li, Ian),
+  // and of a typed particle with its word (Lê Mattias: Le Matthias before every other Matthias).
+  const pairs = [...tokenPairKeys(query.tokenKeys, PAIR_KEYS_QUERY), ...query.particlePairs];
   // The word conditions are checked on the pair hits (every word matches), not used as index conditions.
   if (pairs.length) add((await db.execute<SearchCandidateRow>(select(sql`p.name_keys && ${keyArray(pairs)}`, query.tokenKeys.length))).rows);
   if (found.length >= FEW && pairs.length) return found;

@@ -19,7 +19,7 @@ import type { AuthedContext } from '../../platform/http/context.js';
 import { conflict, fieldError, notFound, versionConflict } from '../../platform/http/errors.js';
 import { gemeindeByAgs } from '../../seed/geo.js';
 import { casesOfPerson } from '../cases/cases.service.js';
-import { nameKeys, nameTokens, type NameToken } from './names/keys.js';
+import { nameKeys, nameTokens, PAIR_KEYS_QUERY, particlePairKeys} from './names/keys.js';
 import { LIKELY_DUPLICATE, scoreMatch, SHOW_THRESHOLD, type MatchQuery } from './names/match.js';
 import { detectScript, foldLatin } from './names/normalise.js';
 import { canonicalText } from './names/spelling.js';
@@ -108,13 +108,15 @@ function summaryFromCandidate(r: SearchCandidateRow, details: repo.SearchHitDeta
 }
 
 /** The persons the name's keys and trigrams point to, in every organisation (scope is marked per row, not applied). */
-export async function searchCandidates(ctx: Pick<AuthedContext, 'tx' | 'actor'>, tokens: NameToken[], limit = CANDIDATES): Promise<SearchCandidateRow[]> {
+export async function searchCandidates(ctx: Pick<AuthedContext, 'tx' | 'actor'>, name: string, limit = CANDIDATES): Promise<SearchCandidateRow[]> {
+  const tokens = nameTokens(name);
   const lastUnfinished = tokens.length > 1 && tokens[tokens.length - 1]!.text.length < 4;
   return repo.unsafeSearchCandidatesAcrossOrganisations(ctx.tx, ctx.actor, {
     tokenKeys: tokens.slice(0, 4).map((t) => t.keys),
     requiredTokens: Math.min(4, lastUnfinished ? tokens.length - 1 : tokens.length),
     folded: foldLatin(tokens.flatMap((t) => t.latin.slice(0, 1)).join(' ')),
     tokenSpellings: tokens.slice(0, 4).map((t) => canonicalText(t.latin[0] ?? '')),
+    particlePairs: particlePairKeys(name, PAIR_KEYS_QUERY),
     limit,
   });
 }
@@ -160,7 +162,7 @@ export function rankCandidates(rows: SearchCandidateRow[], query: MatchQuery, to
 export async function searchPersons(ctx: AuthedContext, input: { q: string; birthDate?: string; limit: number }): Promise<PersonSearchResult> {
   const tokens = nameTokens(input.q);
   if (!tokens.length) return { items: [], outsideScopeNotice: null };
-  const scored = rankCandidates(await searchCandidates(ctx, tokens), { name: input.q, birthDate: input.birthDate }, tokens);
+  const scored = rankCandidates(await searchCandidates(ctx, input.q), { name: input.q, birthDate: input.birthDate }, tokens);
   const shown = scored.filter((s) => s.row.in_scope).slice(0, input.limit);
   const details = await repo.searchHitDetails(ctx.tx, ctx.actor, shown.map((s) => s.row.id));
   const items: PersonMatch[] = shown.flatMap((s) => {

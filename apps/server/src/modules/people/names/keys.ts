@@ -78,8 +78,9 @@ const CYRILLIC_LETTERS: Record<string, Alternatives> = {
 };
 
 /** Particles that are not part of the name proper: the article al-/el- (and its assimilated forms), bin/ibn/ben. */
+const LATIN_ARTICLES = ['al', 'el', 'ul', 'il', 'ar', 'as', 'ad', 'at', 'an', 'az', 'ash', 'ed', 'es', 'er', 'en', 'ud', 'ur', 'us'];
 const LATIN_PARTICLES = new Set([
-  'al', 'el', 'ul', 'il', 'ar', 'as', 'ad', 'at', 'an', 'az', 'ash', 'ed', 'es', 'er', 'en', 'ud', 'ur', 'us',
+  ...LATIN_ARTICLES,
   'bin', 'ibn', 'ben', 'bint', 'binti', 'bn', 'ould', 'von', 'van', 'der', 'den', 'de', 'des', 'del', 'della', 'dos', 'di', 'da', 'du',
   'la', 'le', 'zu', 'ter',
 ]);
@@ -313,30 +314,61 @@ export function nameTokens(name: string): NameToken[] {
 const TOKEN_CACHE_SIZE = 50_000;
 const tokenCache = new Map<string, NameToken[]>();
 
-function computeNameTokens(name: string): NameToken[] {
-  const raw = name
+function rawWords(name: string): string[] {
+  return name
     .normalize('NFC')
     .split(/[\s\-_.,;/()]+/u)
     .map((t) => t.replace(/[ʿʾʻʼ’‘`´']/gu, ''))
     .filter(Boolean);
-  // A particle stands before the name it belongs to (al-Hassan, de la Cruz); at the end it is a name itself (Shintaro Lê).
-  const meaningful = raw.filter((t, i) => !isParticle(t) || raw.slice(i + 1).every(isParticle));
-  return meaningful
-    .flatMap((t) => {
-      const script = detectScript(t);
-      if (script === 'Arab') return arabicToken(t);
-      if (script === 'Cyrl') return cyrillicToken(t);
-      if (script === 'Latn') return latinToken(t);
-      return [];
-    })
+}
+
+/** A particle stands before the name it belongs to (al-Hassan, de la Cruz); at the end it is a name itself (Shintaro Lê). */
+const standsBeforeName = (raw: readonly string[], i: number) => isParticle(raw[i]!) && !raw.slice(i + 1).every(isParticle);
+
+function wordTokens(word: string): WordToken[] {
+  const script = detectScript(word);
+  if (script === 'Arab') return arabicToken(word);
+  if (script === 'Cyrl') return cyrillicToken(word);
+  if (script === 'Latn') return latinToken(word);
+  return [];
+}
+
+function computeNameTokens(name: string): NameToken[] {
+  const raw = rawWords(name);
+  return raw
+    .filter((_, i) => !standsBeforeName(raw, i))
+    .flatMap(wordTokens)
     .map((t) => ({ ...t, canonical: t.latin.map(canonicalSpelling) }));
 }
+
+/**
+ * Pair keys of a particle with the word it stands before (Le Matthias, Ibn Wong, De Vera), from the particle's sound
+ * keys: the particle is not a token (typed or not, the name is found), but where it is typed it singles out the
+ * persons who carry it — otherwise "Lê Mattias" leaves only the common word Mattias. The article al-/el- is left out:
+ * it is written, joined or dropped at random (Al-Hassan, Alhasan, Hassan).
+ */
+export function particlePairKeys(name: string, perToken: number): string[] {
+  const raw = rawWords(name);
+  const out = new Set<string>();
+  for (let i = 0; i < raw.length; i++) {
+    if (!standsBeforeName(raw, i) || LATIN_ARTICLES.includes(foldLatin(raw[i]!))) continue;
+    const next = raw.slice(i + 1).findIndex((_, j) => !standsBeforeName(raw, i + 1 + j));
+    const particle = latinOrArabicKeys(raw[i]!);
+    const word = wordTokens(raw[i + 1 + next]!)[0]?.keys ?? [];
+    if (particle.length && word.length) for (const k of tokenPairKeys([particle, word], perToken)) out.add(k);
+  }
+  return [...out];
+}
+
+/** Particles written differently that mean the same: French des is de, Arabic ben/ibn/bn are bin. */
+const PARTICLE_FORMS: Record<string, string> = { des: 'de', ben: 'bin', ibn: 'bin', bn: 'bin' };
+const latinOrArabicKeys = (particle: string) => wordTokens(PARTICLE_FORMS[foldLatin(particle)] ?? particle)[0]?.keys ?? [];
 
 /**
  * Raise when readings or keys are derived differently (letters, order of the keys, particles): at the next start
  * Teilhabe recomputes the stored keys of all persons in the background (people/rekey.ts).
  */
-export const SEARCH_KEYS_VERSION = 3;
+export const SEARCH_KEYS_VERSION = 4;
 
 /** Sound keys kept per token for pair keys: stored names keep more readings than a query needs. */
 export const PAIR_KEYS_STORED = 6;
@@ -365,6 +397,7 @@ export function nameKeys(names: readonly string[]): string[] {
     const tokens = nameTokens(name);
     for (const token of tokens) for (const k of token.keys) keys.add(k);
     for (const k of tokenPairKeys(tokens.map((t) => t.keys), PAIR_KEYS_STORED)) keys.add(k);
+    for (const k of particlePairKeys(name, PAIR_KEYS_STORED)) keys.add(k);
   }
   return [...keys].sort();
 }

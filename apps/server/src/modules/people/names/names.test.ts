@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATA_DIR, parseCsv } from '../../../seed/geo.js';
-import { nameKeys, nameTokens, PAIR_KEYS_QUERY } from './keys.js';
+import { nameKeys, nameTokens, PAIR_KEYS_QUERY, particlePairKeys } from './keys.js';
 import { koelnerPhonetik } from './koelner.js';
 import { LIKELY_DUPLICATE, REASONS, scoreMatch, SHOW_THRESHOLD, trigramSimilarity } from './match.js';
 import { detectScript, foldLatin } from './normalise.js';
@@ -112,6 +112,18 @@ describe('name keys', () => {
     expect(shareKey('Ahna', 'Ana')).toBe(true);
     expect(shareKey('Jahn', 'Jan')).toBe(true);
     expect(keysOf('Ahmad').has('MD')).toBe(false);
+  });
+
+  it('pair a typed particle with its word, so that Lê Mattias singles out Le Matthias among all Matthiases', () => {
+    const share = (a: string, b: string) => particlePairKeys(a, PAIR_KEYS_QUERY).some((k) => nameKeys([b]).includes(k));
+    expect(share('Lê Mattias', 'Le Matthias')).toBe(true);
+    expect(share('Des Wera', 'De Vera')).toBe(true);
+    expect(share('Ben Yusuf', 'Ibn Youssef')).toBe(true);
+    expect(share('Lê Mattias', 'Matthias Schmidt')).toBe(false);
+    // The article al-/el- is written, joined or dropped at random: no pair for it.
+    expect(particlePairKeys('Mohammed Al-Hassan', PAIR_KEYS_QUERY)).toEqual([]);
+    // A particle at the end is a name (Shintaro Lê), not a particle.
+    expect(particlePairKeys('Shintaro Lê', PAIR_KEYS_QUERY)).toEqual([]);
   });
 
   it('drop Romance particles before a name: des, del, dos', () => {
