@@ -1390,6 +1390,7 @@ export const de = {
   'people.consents.recipientRequired': 'Bitte die Empfängerstelle wählen.',
   'people.consents.formLanguage': 'Sprache des Formulars',
   'people.consents.notesHint': 'Beratungsnotizen werden nie an Partnerstellen weitergegeben.',
+  'people.consents.notNeeded': 'Diese Art von Stelle erhält davon nicht (Datenminimierung): {list}. Diese Kategorien können aus der Einwilligung entfallen.',
   'people.consents.submit': 'Einwilligung speichern',
   'people.consents.caption': 'Einwilligungen je Empfängerstelle',
   'people.consents.empty': 'Keine Einwilligungen erfasst.',

@@ -1386,6 +1386,7 @@ export const en: Record<MessageKey, string> = {
   'people.consents.recipientRequired': 'Please choose the recipient agency.',
   'people.consents.formLanguage': 'Language of the form',
   'people.consents.notesHint': 'Counselling notes are never passed on to partner agencies.',
+  'people.consents.notNeeded': 'This kind of agency is not shown these (data minimisation): {list}. They can be left out of the consent.',
   'people.consents.submit': 'Save consent',
   'people.consents.caption': 'Consents per recipient agency',
   'people.consents.empty': 'No consents recorded.',

@@ -6,6 +6,7 @@ import {
   CONSENT_FORM_LANGUAGES,
   CONSENT_PURPOSES,
   DATA_CATEGORIES,
+  minimalCategoriesFor,
   LEGAL_BASES,
   REFERRING_BODIES,
   type Consent,
@@ -236,6 +237,7 @@ function ConsentForm({ person, onDone }: { person: Person; onDone: () => void })
             ))}
           </SimpleGrid>
         </Checkbox.Group>
+        <MinimisationHint recipientKind={(organisations.data ?? []).find((o) => o.id === recipient)?.kind} categories={categories} />
         <Text size="sm">{t('people.consents.notesHint')}</Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
@@ -247,6 +249,24 @@ function ConsentForm({ person, onDone }: { person: Person; onDone: () => void })
         </Group>
       </Stack>
     </form>
+  );
+}
+
+/**
+ * Data minimisation: the categories ticked that the chosen recipient's kind of agency is never shown (the partner
+ * view releases only its minimal data set), so the case manager can leave them out of the consent.
+ */
+export function MinimisationHint({ recipientKind, categories }: { recipientKind: string | undefined; categories: string[] }) {
+  const { t } = useI18n();
+  const kimLabels = useKimLabels();
+  if (!recipientKind) return null;
+  const needed = new Set<string>(minimalCategoriesFor(recipientKind));
+  const unneeded = DATA_CATEGORIES.filter((c) => categories.includes(c) && !needed.has(c));
+  if (!unneeded.length) return null;
+  return (
+    <Text size="sm" role="status">
+      {t('people.consents.notNeeded', { list: unneeded.map((c) => kimLabels.dataCategory(c)).join(', ') })}
+    </Text>
   );
 }
 
