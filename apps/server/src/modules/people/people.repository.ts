@@ -4,7 +4,7 @@ import { organisationSubtree } from '../../platform/access/scope.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { organisations, users } from '../../platform/db/schema.js';
 import { caseScope, personScope, personWriteScope } from '../cases/case-scope.repository.js';
-import { PAIR_KEYS_QUERY, tokenPairKeys } from './names/keys.js';
+import { isKoelnerCode, PAIR_KEYS_QUERY, tokenPairKeys } from './names/keys.js';
 import { personRelations, personResidenceStatuses, persons } from './people.schema.js';
 
 export type PersonRow = typeof persons.$inferSelect;
@@ -98,9 +98,9 @@ export async function unsafeSearchCandidatesAcrossOrganisations(
   const primaryPairs = tokenPairKeys(query.tokenKeys, 1);
   const primary = count(primaryPairs.length ? [sql`(p.name_keys && ${keyArray(primaryPairs)})`] : []);
   // Then those spelling more words the same way (Meier and Meyer both "maier"), then those sounding alike by the
-  // Kölner Phonetik (its codes are the name keys starting with k).
+  // Kölner Phonetik.
   const sameSpelling = count(query.tokenSpellings.filter(Boolean).map((w) => sql`(p.search_words && ${keyArray([w])})`));
-  const koelnCodes = query.tokenKeys.map((keys) => keys.filter((k) => k.startsWith('k'))).filter((keys) => keys.length);
+  const koelnCodes = query.tokenKeys.map((keys) => keys.filter(isKoelnerCode)).filter((keys) => keys.length);
   const sameKoeln = count(koelnCodes.map((keys) => sql`(p.name_keys && ${keyArray(keys)})`));
   // Every token must match (or all but the last while it is still being typed).
   const required = keyArrays.slice(0, query.requiredTokens);

@@ -172,7 +172,8 @@ function latinSegments(token: string): Alternatives[] {
       // French and English final consonants are often silent: Louis, Jacques, François. In French -ques, -ges the
       // silent reading comes first (Jacques is Jack's JK before JKS).
       const silentFirst = end && ch === 's' && /(?:qu|gu|g)es$/.test(token);
-      segments.push(silentFirst ? ['', ...match[1]] : end && i >= 3 && 'stxdz'.includes(ch) ? [...match[1], ''] : match[1]);
+      const silentToo = end && i >= 3 && 'stxdz'.includes(ch);
+      segments.push(silentFirst ? ['', ...match[1]] : silentToo ? [...match[1], ''] : match[1]);
       i += match[0].length;
     } else i++;
   }
@@ -351,18 +352,22 @@ export function particlePairKeys(name: string, perToken: number): string[] {
   const raw = rawWords(name);
   const out = new Set<string>();
   for (let i = 0; i < raw.length; i++) {
-    if (!standsBeforeName(raw, i) || LATIN_ARTICLES.includes(foldLatin(raw[i]!))) continue;
-    const next = raw.slice(i + 1).findIndex((_, j) => !standsBeforeName(raw, i + 1 + j));
-    const particle = latinOrArabicKeys(raw[i]!);
-    const word = wordTokens(raw[i + 1 + next]!)[0]?.keys ?? [];
-    if (particle.length && word.length) for (const k of tokenPairKeys([particle, word], perToken)) out.add(k);
+    const particle = foldLatin(raw[i]!);
+    if (!standsBeforeName(raw, i) || LATIN_ARTICLES.includes(particle)) continue;
+    // The word the particle belongs to: the first one after it that is not a particle itself (de la Cruz).
+    const word = raw.find((_, j) => j > i && !standsBeforeName(raw, j))!;
+    const particleKeys = wordTokens(PARTICLE_FORMS[particle] ?? raw[i]!)[0]?.keys ?? [];
+    const wordKeys = wordTokens(word)[0]?.keys ?? [];
+    for (const k of tokenPairKeys([particleKeys, wordKeys], perToken)) out.add(k);
   }
   return [...out];
 }
 
 /** Particles written differently that mean the same: French des is de, Arabic ben/ibn/bn are bin. */
 const PARTICLE_FORMS: Record<string, string> = { des: 'de', ben: 'bin', ibn: 'bin', bn: 'bin' };
-const latinOrArabicKeys = (particle: string) => wordTokens(PARTICLE_FORMS[foldLatin(particle)] ?? particle)[0]?.keys ?? [];
+
+/** Kölner Phonetik codes are stored among the sound keys with the prefix k (k06, k5). */
+export const isKoelnerCode = (key: string) => key.startsWith('k');
 
 /**
  * Raise when readings or keys are derived differently (letters, order of the keys, particles): at the next start
@@ -380,7 +385,7 @@ export const PAIR_KEYS_QUERY = 6;
  * words, not every Mohammed and every Ali. Sorted, so swapped given and family names share their pair keys.
  */
 export function tokenPairKeys(tokenKeys: readonly (readonly string[])[], perToken: number, maxTokens = 4): string[] {
-  const sound = tokenKeys.slice(0, maxTokens).map((keys) => keys.filter((k) => !k.startsWith('k')).slice(0, perToken));
+  const sound = tokenKeys.slice(0, maxTokens).map((keys) => keys.filter((k) => !isKoelnerCode(k)).slice(0, perToken));
   const out = new Set<string>();
   for (let i = 0; i < sound.length; i++) {
     for (let j = i + 1; j < sound.length; j++) {
